@@ -1,0 +1,1 @@
+"""Models of the meetingroom app (venues and people live in the core, `onsite.models`)."""

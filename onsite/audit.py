@@ -1,0 +1,31 @@
+"""The audit trail: every workflow transition calls ``record`` inside its transaction."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from onsite.middleware import current_ip
+from onsite.models import AuditEntry
+
+
+def record(actor, action, obj=None, *, from_state="", to_state="", comment="", ip=None):
+    """Write one audit entry (who, what, which object, from/to state, comment, IP, when)."""
+    entry = AuditEntry(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        from_state=str(from_state or ""),
+        to_state=str(to_state or ""),
+        comment=comment or "",
+        ip=ip or current_ip(),
+    )
+    if obj is not None:
+        entry.content_type = ContentType.objects.get_for_model(obj)
+        entry.object_id = str(obj.pk)
+        entry.object_repr = str(obj)[:200]
+    entry.save()
+    return entry
+
+
+def history(obj):
+    """The audit entries of one object, newest first."""
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).select_related("actor")

@@ -1,0 +1,36 @@
+"""The Celery app. Broker and timeouts come from Django settings (CELERY_*)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onsite.settings")
+
+app = Celery("onsite")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.update(
+    task_ignore_result=True,
+    # A broker that is down or hanging must never hold a web request: short timeouts,
+    # no publish retries. Undelivered notifications stay in the outbox and the beat
+    # sweep relays them once the broker is back.
+    broker_connection_timeout=3,
+    broker_connection_retry_on_startup=True,
+    task_publish_retry=False,
+    task_acks_late=True,
+    worker_prefetch_multiplier=1,
+    timezone="Asia/Shanghai",
+)
+app.autodiscover_tasks()
+
+
+@app.on_after_finalize.connect
+def schedule_periodic_tasks(sender, **kwargs):
+    """One beat entry per reminder kind, plus the outbox sweep."""
+    from onsite import reminding
+    from onsite.tasks import relay_outbox, run_reminder_scan
+
+    sender.add_periodic_task(60.0, relay_outbox.s(), name="relay-outbox")
+    for kind in reminding.all_kinds():
+        sender.add_periodic_task(
+            float(kind.every_seconds), run_reminder_scan.s(kind.name), name=f"reminder-{kind.name}"
+        )

@@ -1,0 +1,199 @@
+"""Core models: organisation, staff, assignments, audit trail, notifications, reminders."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from onsite.choices import EmailState, VenueKind
+
+User = settings.AUTH_USER_MODEL
+
+
+class Department(models.Model):
+    """A department of the company; supervisors approve the requests of its staff."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    supervisors = models.ManyToManyField(
+        User, blank=True, related_name="supervised_departments", verbose_name=_("supervisors")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+
+class Site(models.Model):
+    """A client site (派驻单位) where staff are stationed."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    contact_name = models.CharField(_("client contact"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("client site")
+        verbose_name_plural = _("client sites")
+
+    def __str__(self):
+        return self.name
+
+
+class Venue(models.Model):
+    """A meeting venue or A/V control room at a client site."""
+
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="venues",
+                             verbose_name=_("client site"))
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=VenueKind.choices)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    managers = models.ManyToManyField(
+        User, blank=True, related_name="managed_venues", verbose_name=_("control-room managers")
+    )
+    leaders = models.ManyToManyField(
+        User, blank=True, related_name="led_venues", verbose_name=_("leaders in charge")
+    )
+
+    class Meta:
+        ordering = ["site__code", "name"]
+        constraints = [models.UniqueConstraint(fields=["site", "name"], name="venue_unique_name")]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return f"{self.site.name} · {self.name}"
+
+
+class StaffProfile(models.Model):
+    """What the company knows of a person besides the log-in: number, department, post."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    employee_no = models.CharField(_("employee number"), max_length=20, unique=True)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="staff",
+                                   verbose_name=_("department"))
+    post = models.CharField(_("post"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+
+    class Meta:
+        ordering = ["employee_no"]
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self):
+        return f"{self.employee_no} {self.user.get_full_name() or self.user.username}"
+
+
+class Assignment(models.Model):
+    """A person stationed at a client site from one date to another (open-ended if blank)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments",
+                             verbose_name=_("staff member"))
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="assignments",
+                             verbose_name=_("client site"))
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("to"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="assignment_end_after_start",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "start_date"])]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self):
+        return f"{self.user} @ {self.site} ({self.start_date}–{self.end_date or '…'})"
+
+
+class AuditEntry(models.Model):
+    """One line of the audit trail: who did what to which object, from which state to which."""
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("actor"))
+    action = models.CharField(_("action"), max_length=60, db_index=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    from_state = models.CharField(_("from"), max_length=40, blank=True)
+    to_state = models.CharField(_("to"), max_length=40, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    target = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+
+class Notification(models.Model):
+    """A message to one person, shown in the app and relayed by e-mail through the outbox."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    email_state = models.CharField(max_length=10, choices=EmailState.choices,
+                                   default=EmailState.PENDING)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["email_state"]),
+        ]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return self.title
+
+
+class SentReminder(models.Model):
+    """Proof that one reminder (kind, object, period) was sent: makes reminders exactly-once."""
+
+    kind = models.CharField(max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    period = models.CharField(max_length=40)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "period"], name="reminder_once"
+            )
+        ]
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} {self.period}"

@@ -1,0 +1,123 @@
+"""Notifications through an outbox.
+
+``notify`` writes the rows in the caller's transaction; after commit it asks Celery to
+relay them by e-mail. If the broker is down or hangs, the request is not held (short
+socket timeouts, no publish retry) and nothing is lost: ``relay_outbox`` (Celery beat)
+sends every row still pending. ``relay`` claims a row with a conditional UPDATE, so a
+notification is e-mailed once even if it is relayed twice or concurrently.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+
+from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
+from onsite.models import Notification
+
+logger = logging.getLogger(__name__)
+STALE_CLAIM = timedelta(minutes=10)
+
+
+def _language_of(user):
+    profile = getattr(user, "profile", None)
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
+def notify(recipients, title, body="", url="", params=None):
+    """Queue a notification to each recipient (a user or an iterable of users).
+
+    ``title`` and ``body`` are lazy translatable strings; ``params`` fill their
+    %(name)s placeholders after translation into each recipient's language.
+    """
+    if hasattr(recipients, "pk"):
+        recipients = [recipients]
+    params = params or {}
+    rows = []
+    seen = set()
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active:
+            continue
+        seen.add(user.pk)
+        with translation.override(_language_of(user)):
+            rows.append(
+                Notification(
+                    recipient=user,
+                    title=(str(title) % params)[:200],
+                    body=str(body) % params if body else "",
+                    url=url,
+                    email_state=EmailState.PENDING if user.email else EmailState.SKIPPED,
+                )
+            )
+    created = Notification.objects.bulk_create(rows)
+    ids = [n.pk for n in created if n.email_state == EmailState.PENDING]
+    if ids:
+        transaction.on_commit(lambda: enqueue_relay(ids))
+    return created
+
+
+def enqueue_relay(ids):
+    """Hand the ids to Celery; on any broker failure leave them for the outbox sweep."""
+    from onsite.tasks import relay_notifications
+
+    try:
+        relay_notifications.apply_async(args=[ids], retry=False)
+    except Exception:  # noqa: BLE001 - any broker error; the sweep relays later
+        logger.warning("Broker unavailable; %d notification(s) wait in the outbox", len(ids))
+        return False
+    return True
+
+
+def relay(notification_id, now=None):
+    """E-mail one notification if nobody else has; returns True if this call sent it."""
+    now = now or timezone.now()
+    claimed = Notification.objects.filter(
+        Q(email_state=EmailState.PENDING)
+        | Q(email_state=EmailState.SENDING, email_claimed_at__lt=now - STALE_CLAIM),
+        pk=notification_id,
+    ).update(email_state=EmailState.SENDING, email_claimed_at=now,
+             email_attempts=F("email_attempts") + 1)
+    if not claimed:
+        return False
+    note = Notification.objects.select_related("recipient").get(pk=notification_id)
+    body = note.body
+    if note.url:
+        body = f"{body}\n\n{note.url}" if body else note.url
+    try:
+        send_mail(note.title, body, None, [note.recipient.email])
+    except Exception:
+        logger.exception("E-mail of notification %s failed", notification_id)
+        state = EmailState.FAILED if note.email_attempts >= EMAIL_MAX_ATTEMPTS else EmailState.PENDING
+        Notification.objects.filter(pk=notification_id).update(email_state=state)
+        return False
+    Notification.objects.filter(pk=notification_id).update(
+        email_state=EmailState.SENT, emailed_at=timezone.now()
+    )
+    return True
+
+
+def pending_ids(now=None, limit=500):
+    """Notifications the outbox still owes an e-mail (including abandoned claims)."""
+    now = now or timezone.now()
+    return list(
+        Notification.objects.filter(
+            Q(email_state=EmailState.PENDING)
+            | Q(email_state=EmailState.SENDING, email_claimed_at__lt=now - STALE_CLAIM)
+        ).order_by("pk").values_list("pk", flat=True)[:limit]
+    )
+
+
+def unread_count(user):
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def mark_read(user, notification_id=None):
+    """Mark one (or all) of the user's notifications read; returns how many changed."""
+    rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_id is not None:
+        rows = rows.filter(pk=notification_id)
+    return rows.update(read_at=timezone.now())

@@ -1,0 +1,133 @@
+"""The one place that answers "may this user do X to this object" and "which may they see".
+
+Roles are groups (``onsite.choices.Role``); scopes are explicit grant tables queried
+with plain JOINs (department supervisors, venue managers and leaders, collection
+custodians and leaders). Apps register their own rules and scopes here, so views
+and services of every app ask the same two questions:
+
+    may(user, "attendance.approve_overtime", request_obj)
+    visible(user, OvertimeRequest)        # a queryset restricted to what user may see
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+
+from onsite.choices import COMPANY_WIDE_ROLES, Role
+
+_RULES = {}
+_SCOPES = {}
+
+
+def roles(user):
+    """The set of role names the user holds (cached on the user object per request)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_onsite_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            names.add(Role.ADMIN)
+        cached = frozenset(names)
+        user._onsite_roles = cached
+    return cached
+
+
+def has_role(user, *wanted):
+    """True if the user holds any of the wanted roles."""
+    return bool(roles(user) & {str(r) for r in wanted})
+
+
+def is_company_wide(user):
+    return has_role(user, *COMPANY_WIDE_ROLES)
+
+
+def rule(action):
+    """Register ``fn(user, obj) -> bool`` as the rule for an action."""
+
+    def decorate(fn):
+        _RULES[action] = fn
+        return fn
+
+    return decorate
+
+
+def scope(model):
+    """Register ``fn(user, queryset) -> queryset`` as the visibility rule of a model."""
+
+    def decorate(fn):
+        _SCOPES[model] = fn
+        return fn
+
+    return decorate
+
+
+def may(user, action, obj=None):
+    """May the user do ``action`` (to ``obj``)? Unknown actions are refused."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    check = _RULES.get(action)
+    return bool(check and check(user, obj))
+
+
+def require(user, action, obj=None):
+    """Raise PermissionDenied unless ``may(user, action, obj)``; services call this."""
+    if not may(user, action, obj):
+        raise PermissionDenied(action)
+
+
+def visible(user, model_or_queryset):
+    """The objects of a model this user may see; nothing if no scope is registered."""
+    queryset = (
+        model_or_queryset
+        if hasattr(model_or_queryset, "model")
+        else model_or_queryset._default_manager.all()
+    )
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    restrict = _SCOPES.get(queryset.model)
+    return restrict(user, queryset) if restrict else queryset.none()
+
+
+# --- Scopes of the core ---------------------------------------------------------------
+def supervised_department_ids(user):
+    """Ids of the departments the user supervises (one query, cached per request)."""
+    cached = getattr(user, "_onsite_supervised", None)
+    if cached is None:
+        cached = frozenset(user.supervised_departments.values_list("id", flat=True))
+        user._onsite_supervised = cached
+    return cached
+
+
+def supervises(supervisor, staff_user):
+    """True if ``supervisor`` supervises the department of ``staff_user``."""
+    if not has_role(supervisor, Role.SUPERVISOR):
+        return False
+    profile = getattr(staff_user, "profile", None)
+    return bool(profile and profile.department_id in supervised_department_ids(supervisor))
+
+
+@scope(get_user_model())
+def _visible_staff(user, queryset):
+    if is_company_wide(user):
+        return queryset
+    if has_role(user, Role.SUPERVISOR):
+        depts = supervised_department_ids(user)
+        from django.db.models import Q
+
+        return queryset.filter(Q(profile__department_id__in=depts) | Q(pk=user.pk))
+    return queryset.filter(pk=user.pk)
+
+
+@rule("onsite.list_staff")
+def _may_list_staff(user, obj):
+    return is_company_wide(user) or has_role(user, Role.SUPERVISOR)
+
+
+@rule("onsite.view_staff")
+def _may_view_staff(user, staff_user):
+    return visible(user, get_user_model()).filter(pk=staff_user.pk).exists()
+
+
+@rule("onsite.admin")
+def _may_administer(user, obj):
+    return has_role(user, Role.ADMIN)

@@ -1,0 +1,22 @@
+"""Celery tasks of the core: thin wrappers around plain functions taking ``now``."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from onsite import notifications, reminding
+
+
+@shared_task(name="onsite.relay_notifications")
+def relay_notifications(ids):
+    return sum(1 for pk in ids if notifications.relay(pk))
+
+
+@shared_task(name="onsite.relay_outbox")
+def relay_outbox():
+    """Beat sweep: e-mail everything the outbox still owes (broker was down, worker died)."""
+    return sum(1 for pk in notifications.pending_ids() if notifications.relay(pk))
+
+
+@shared_task(name="onsite.run_reminder_scan")
+def run_reminder_scan(kind):
+    return reminding.run_scan(kind, timezone.now())

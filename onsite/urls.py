@@ -1,0 +1,29 @@
+"""Project URLs."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from onsite import views
+from onsite.forms import LoginForm, PasswordForm
+
+admin.site.site_header = _("OnSite administration")
+admin.site.site_title = _("OnSite")
+admin.site.index_title = _("Organisation, people and roles")
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(
+        authentication_form=LoginForm, redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(
+        form_class=PasswordForm), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
+         name="password_change_done"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("attendance/", include("attendance.urls")),
+    path("meetings/", include("meetingroom.urls")),
+    path("archive/", include("archive.urls")),
+    path("", include("onsite.urls_core")),
+]

@@ -1,0 +1,117 @@
+"""Views of the core: home, notifications, staff directory, language."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from onsite import notifications
+from onsite.access import allowed, signed_in
+from onsite.models import Assignment, Notification, StaffProfile
+from onsite.permissions import has_role, visible
+
+PAGE_SIZE = 25
+
+
+@signed_in
+@require_GET
+def home(request):
+    user = request.user
+    today = timezone.localdate()
+    current = (
+        Assignment.objects.filter(user=user, start_date__lte=today)
+        .exclude(end_date__lt=today)
+        .select_related("site")
+    )
+    context = {
+        "assignments": current,
+        "recent_notifications": Notification.objects.filter(recipient=user)[:5],
+        "departments": user.supervised_departments.all() if has_role(user, "supervisor") else [],
+        "managed_venues": user.managed_venues.select_related("site"),
+    }
+    return render(request, "onsite/home.html", context)
+
+
+@signed_in
+@require_GET
+def notification_list(request):
+    rows = Notification.objects.filter(recipient=request.user)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "onsite/notification_list.html", {"page": page})
+
+
+@signed_in
+@require_POST
+def notification_read(request, pk):
+    note = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notifications.mark_read(request.user, note.pk)
+    if note.url and request.POST.get("follow"):
+        return redirect(note.url)
+    if request.htmx:
+        note.refresh_from_db()
+        return render(request, "onsite/includes/notification_row.html", {"note": note,
+                      "unread_count": notifications.unread_count(request.user), "oob": True})
+    return redirect("onsite:notification_list")
+
+
+@signed_in
+@require_POST
+def notification_read_all(request):
+    notifications.mark_read(request.user)
+    return redirect("onsite:notification_list")
+
+
+@signed_in
+@require_GET
+def notification_badge(request):
+    return render(request, "onsite/includes/unread_badge.html",
+                  {"unread_count": notifications.unread_count(request.user)})
+
+
+@allowed("onsite.list_staff")
+@require_GET
+def staff_list(request):
+    User = get_user_model()
+    people = (
+        visible(request.user, User)
+        .filter(is_active=True, profile__isnull=False)
+        .select_related("profile__department")
+        .order_by("profile__employee_no")
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        from django.db.models import Q
+
+        people = people.filter(
+            Q(username__icontains=query) | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query) | Q(profile__employee_no__icontains=query)
+        )
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "onsite/staff_list.html", {"page": page, "query": query})
+
+
+@signed_in
+@require_GET
+def staff_detail(request, pk):
+    User = get_user_model()
+    person = get_object_or_404(visible(request.user, User).select_related("profile__department"),
+                               pk=pk)
+    context = {
+        "person": person,
+        "assignments": person.assignments.select_related("site"),
+        "profile": StaffProfile.objects.filter(user=person).select_related("department").first(),
+    }
+    return render(request, "onsite/staff_detail.html", context)
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; remember it on the profile for notifications."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if (request.user.is_authenticated and language in dict(settings.LANGUAGES)):
+        StaffProfile.objects.filter(user=request.user).update(language=language)
+    return response
