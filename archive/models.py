@@ -12,13 +12,21 @@ class Collection(models.Model):
 
     name = models.CharField(_("name"), max_length=150, unique=True)
     code = models.CharField(_("code"), max_length=20, unique=True)
-    site = models.ForeignKey("onsite.Site", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="collections", verbose_name=_("client site"))
+    site = models.ForeignKey(
+        "onsite.Site",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="collections",
+        verbose_name=_("client site"),
+    )
     description = models.TextField(_("description"), blank=True)
-    custodians = models.ManyToManyField(User, blank=True, related_name="kept_collections",
-                                        verbose_name=_("custodians"))
-    leaders = models.ManyToManyField(User, blank=True, related_name="led_collections",
-                                     verbose_name=_("leaders in charge"))
+    custodians = models.ManyToManyField(
+        User, blank=True, related_name="kept_collections", verbose_name=_("custodians")
+    )
+    leaders = models.ManyToManyField(
+        User, blank=True, related_name="led_collections", verbose_name=_("leaders in charge")
+    )
 
     class Meta:
         ordering = ["code"]

@@ -12,10 +12,18 @@ from onsite.models import Assignment, Department, Site, StaffProfile, Venue
 
 DEMO_PASSWORD = "onsite-demo-2026"
 
-DEPARTMENTS = [("AV", "音视频技术部"), ("IT", "信息技术部"), ("HR", "人事行政部"), ("MGT", "公司管理层")]
+DEPARTMENTS = [
+    ("AV", "音视频技术部"),
+    ("IT", "信息技术部"),
+    ("HR", "人事行政部"),
+    ("MGT", "公司管理层"),
+]
 SITES = [("SC", "市会议中心", "人民路 1 号"), ("GA", "区政务服务中心", "建设大道 88 号")]
-VENUES = [("SC", "第一会议室", VenueKind.MEETING_ROOM), ("SC", "一号音控机房", VenueKind.CONTROL_ROOM),
-          ("GA", "多功能厅", VenueKind.MEETING_ROOM)]
+VENUES = [
+    ("SC", "第一会议室", VenueKind.MEETING_ROOM),
+    ("SC", "一号音控机房", VenueKind.CONTROL_ROOM),
+    ("GA", "多功能厅", VenueKind.MEETING_ROOM),
+]
 
 # username, family name, given name, employee no, department, post, roles
 PEOPLE = [
@@ -33,21 +41,28 @@ PEOPLE = [
 
 def demo_logins():
     """(role label, user name) pairs printed by the demo command."""
-    return [(", ".join(str(Role(r).label) for r in roles), username)
-            for username, *_rest, roles in PEOPLE]
+    return [
+        (", ".join(str(Role(r).label) for r in roles), username)
+        for username, *_rest, roles in PEOPLE
+    ]
 
 
 @transaction.atomic
 def load_demo_data():
     """Create what is missing; never overwrite or delete what exists."""
     User = get_user_model()
-    departments = {code: Department.objects.get_or_create(code=code, defaults={"name": name})[0]
-                   for code, name in DEPARTMENTS}
-    sites = {code: Site.objects.get_or_create(code=code, defaults={"name": name, "address": addr})[0]
-             for code, name, addr in SITES}
-    venues = {name: Venue.objects.get_or_create(site=sites[site], name=name,
-                                                defaults={"kind": kind})[0]
-              for site, name, kind in VENUES}
+    departments = {
+        code: Department.objects.get_or_create(code=code, defaults={"name": name})[0]
+        for code, name in DEPARTMENTS
+    }
+    sites = {
+        code: Site.objects.get_or_create(code=code, defaults={"name": name, "address": addr})[0]
+        for code, name, addr in SITES
+    }
+    venues = {
+        name: Venue.objects.get_or_create(site=sites[site], name=name, defaults={"kind": kind})[0]
+        for site, name, kind in VENUES
+    }
     collection, _ = Collection.objects.get_or_create(
         code="SC-AV", defaults={"name": "市会议中心会议录音录像", "site": sites["SC"]}
     )
@@ -55,16 +70,25 @@ def load_demo_data():
     for username, family, given, number, dept, post, roles in PEOPLE:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"last_name": family, "first_name": given,
-                      "email": f"{username}@onsite.example",
-                      "is_staff": Role.ADMIN in roles, "is_superuser": Role.ADMIN in roles},
+            defaults={
+                "last_name": family,
+                "first_name": given,
+                "email": f"{username}@onsite.example",
+                "is_staff": Role.ADMIN in roles,
+                "is_superuser": Role.ADMIN in roles,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         StaffProfile.objects.get_or_create(
-            user=user, defaults={"employee_no": number, "department": departments[dept],
-                                 "post": post, "phone": f"1380000{number[1:]}"},
+            user=user,
+            defaults={
+                "employee_no": number,
+                "department": departments[dept],
+                "post": post,
+                "phone": f"1380000{number[1:]}",
+            },
         )
         user.groups.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
         users[username] = user
@@ -74,8 +98,14 @@ def load_demo_data():
     venues["一号音控机房"].leaders.add(users["sunli"])
     collection.custodians.add(users["zhaolei"])
     collection.leaders.add(users["sunli"])
-    for username, site in [("zhangwei", "SC"), ("chenjing", "SC"), ("zhaolei", "SC"),
-                           ("lina", "SC"), ("zhouqiang", "GA")]:
-        Assignment.objects.get_or_create(user=users[username], site=sites[site],
-                                         start_date=date(2026, 1, 1))
+    for username, site in [
+        ("zhangwei", "SC"),
+        ("chenjing", "SC"),
+        ("zhaolei", "SC"),
+        ("lina", "SC"),
+        ("zhouqiang", "GA"),
+    ]:
+        Assignment.objects.get_or_create(
+            user=users[username], site=sites[site], start_date=date(2026, 1, 1)
+        )
     return users

@@ -13,8 +13,9 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label=_("User name or employee number"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocapitalize": "none",
-                                      "autocomplete": "username"}),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocapitalize": "none", "autocomplete": "username"}
+        ),
     )
 
     def __init__(self, *args, **kwargs):

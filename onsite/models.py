@@ -52,8 +52,9 @@ class Site(models.Model):
 class Venue(models.Model):
     """A meeting venue or A/V control room at a client site."""
 
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="venues",
-                             verbose_name=_("client site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="venues", verbose_name=_("client site")
+    )
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=VenueKind.choices)
     location = models.CharField(_("location"), max_length=200, blank=True)
@@ -79,12 +80,14 @@ class StaffProfile(models.Model):
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     employee_no = models.CharField(_("employee number"), max_length=20, unique=True)
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="staff",
-                                   verbose_name=_("department"))
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="staff", verbose_name=_("department")
+    )
     post = models.CharField(_("post"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
-                                default=settings.LANGUAGE_CODE)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         ordering = ["employee_no"]
@@ -98,10 +101,12 @@ class StaffProfile(models.Model):
 class Assignment(models.Model):
     """A person stationed at a client site from one date to another (open-ended if blank)."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments",
-                             verbose_name=_("staff member"))
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="assignments",
-                             verbose_name=_("client site"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("staff member")
+    )
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("client site")
+    )
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -126,8 +131,14 @@ class AuditEntry(models.Model):
     """One line of the audit trail: who did what to which object, from which state to which."""
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("actor"))
+    actor = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
     action = models.CharField(_("action"), max_length=60, db_index=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     object_id = models.CharField(max_length=64, blank=True)
@@ -158,8 +169,9 @@ class Notification(models.Model):
     url = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    email_state = models.CharField(max_length=10, choices=EmailState.choices,
-                                   default=EmailState.PENDING)
+    email_state = models.CharField(
+        max_length=10, choices=EmailState.choices, default=EmailState.PENDING
+    )
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_claimed_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

@@ -33,8 +33,12 @@ NAV_ITEMS = [
 def items_for(user):
     held = roles(user)
     return [
-        {"label": item.label, "url": reverse(item.url_name), "icon": item.icon,
-         "name": item.url_name}
+        {
+            "label": item.label,
+            "url": reverse(item.url_name),
+            "icon": item.icon,
+            "name": item.url_name,
+        }
         for item in NAV_ITEMS
         if not item.roles or held & {str(r) for r in item.roles}
     ]

@@ -79,8 +79,9 @@ def relay(notification_id, now=None):
         Q(email_state=EmailState.PENDING)
         | Q(email_state=EmailState.SENDING, email_claimed_at__lt=now - STALE_CLAIM),
         pk=notification_id,
-    ).update(email_state=EmailState.SENDING, email_claimed_at=now,
-             email_attempts=F("email_attempts") + 1)
+    ).update(
+        email_state=EmailState.SENDING, email_claimed_at=now, email_attempts=F("email_attempts") + 1
+    )
     if not claimed:
         return False
     note = Notification.objects.select_related("recipient").get(pk=notification_id)
@@ -91,7 +92,9 @@ def relay(notification_id, now=None):
         send_mail(note.title, body, None, [note.recipient.email])
     except Exception:
         logger.exception("E-mail of notification %s failed", notification_id)
-        state = EmailState.FAILED if note.email_attempts >= EMAIL_MAX_ATTEMPTS else EmailState.PENDING
+        state = (
+            EmailState.FAILED if note.email_attempts >= EMAIL_MAX_ATTEMPTS else EmailState.PENDING
+        )
         Notification.objects.filter(pk=notification_id).update(email_state=state)
         return False
     Notification.objects.filter(pk=notification_id).update(
@@ -107,7 +110,9 @@ def pending_ids(now=None, limit=500):
         Notification.objects.filter(
             Q(email_state=EmailState.PENDING)
             | Q(email_state=EmailState.SENDING, email_claimed_at__lt=now - STALE_CLAIM)
-        ).order_by("pk").values_list("pk", flat=True)[:limit]
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
     )
 
 

@@ -73,7 +73,9 @@ def run_scan(name, now):
         try:
             with transaction.atomic():
                 SentReminder.objects.create(
-                    kind=name, content_type=content_type, object_id=str(due.obj.pk),
+                    kind=name,
+                    content_type=content_type,
+                    object_id=str(due.obj.pk),
                     period=due.period,
                 )
                 notify(due.recipients, due.title, due.body, due.url, due.params)
@@ -83,4 +85,3 @@ def run_scan(name, now):
     if sent:
         logger.info("Reminder scan %s sent %d", name, sent)
     return sent
-

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from onsite.env import env_bool, env_int, env_list, env_str
 
@@ -206,4 +205,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {"onsite": {"level": env_str("LOG_LEVEL", "INFO")}},
 }
-

@@ -12,7 +12,9 @@ def grant_admin_permissions(sender, **kwargs):
     group = Group.objects.filter(name=Role.ADMIN).first()
     if group is None:
         return
-    perms = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS) | Permission.objects.filter(
+    perms = Permission.objects.filter(
+        content_type__app_label__in=ADMIN_APPS
+    ) | Permission.objects.filter(
         content_type__app_label="auth", content_type__model__in=ADMIN_AUTH_MODELS
     )
     group.permissions.add(*perms)

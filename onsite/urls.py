@@ -13,13 +13,24 @@ admin.site.site_title = _("OnSite")
 admin.site.index_title = _("Organisation, people and roles")
 
 urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(
-        authentication_form=LoginForm, redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(
-        form_class=PasswordForm), name="password_change"),
-    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
-         name="password_change_done"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(form_class=PasswordForm),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("attendance/", include("attendance.urls")),

@@ -52,8 +52,11 @@ def notification_read(request, pk):
         return redirect(note.url)
     if request.htmx:
         note.refresh_from_db()
-        return render(request, "onsite/includes/notification_row.html", {"note": note,
-                      "unread_count": notifications.unread_count(request.user), "oob": True})
+        return render(
+            request,
+            "onsite/includes/notification_row.html",
+            {"note": note, "unread_count": notifications.unread_count(request.user), "oob": True},
+        )
     return redirect("onsite:notification_list")
 
 
@@ -67,8 +70,11 @@ def notification_read_all(request):
 @signed_in
 @require_GET
 def notification_badge(request):
-    return render(request, "onsite/includes/unread_badge.html",
-                  {"unread_count": notifications.unread_count(request.user)})
+    return render(
+        request,
+        "onsite/includes/unread_badge.html",
+        {"unread_count": notifications.unread_count(request.user)},
+    )
 
 
 @allowed("onsite.list_staff")
@@ -86,8 +92,10 @@ def staff_list(request):
         from django.db.models import Q
 
         people = people.filter(
-            Q(username__icontains=query) | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query) | Q(profile__employee_no__icontains=query)
+            Q(username__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(profile__employee_no__icontains=query)
         )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "onsite/staff_list.html", {"page": page, "query": query})
@@ -97,8 +105,9 @@ def staff_list(request):
 @require_GET
 def staff_detail(request, pk):
     User = get_user_model()
-    person = get_object_or_404(visible(request.user, User).select_related("profile__department"),
-                               pk=pk)
+    person = get_object_or_404(
+        visible(request.user, User).select_related("profile__department"), pk=pk
+    )
     context = {
         "person": person,
         "assignments": person.assignments.select_related("site"),
@@ -112,6 +121,6 @@ def set_language(request):
     """Switch the interface language; remember it on the profile for notifications."""
     response = django_set_language(request)
     language = request.POST.get("language")
-    if (request.user.is_authenticated and language in dict(settings.LANGUAGES)):
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         StaffProfile.objects.filter(user=request.user).update(language=language)
     return response

@@ -9,8 +9,18 @@ of the project has no expectation.
 from dataclasses import dataclass, field
 
 LOGIN = "login"  # redirect to the log-in page
-ROLES = ["anon", "staff", "supervisor", "hr", "vp", "manager", "custodian", "leader", "outsider",
-         "admin"]
+ROLES = [
+    "anon",
+    "staff",
+    "supervisor",
+    "hr",
+    "vp",
+    "manager",
+    "custodian",
+    "leader",
+    "outsider",
+    "admin",
+]
 
 
 @dataclass

@@ -20,8 +20,17 @@ from tests.factories import (
     VenueFactory,
 )
 
-ROLE_NAMES = ["staff", "supervisor", "hr", "vp", "manager", "custodian", "leader", "outsider",
-              "admin"]
+ROLE_NAMES = [
+    "staff",
+    "supervisor",
+    "hr",
+    "vp",
+    "manager",
+    "custodian",
+    "leader",
+    "outsider",
+    "admin",
+]
 
 
 def is_postgres():
@@ -55,22 +64,28 @@ def cast(db):
     site = SiteFactory(code="SITE", name="市会议中心")
     venue = VenueFactory(site=site, name="一号音控机房")
     collection = CollectionFactory(code="COL", name="会议录像")
-    people = SimpleNamespace(dept_a=dept_a, dept_b=dept_b, site=site, venue=venue,
-                             collection=collection)
-    people.staff = UserFactory(username="staff", last_name="张", first_name="伟",
-                               roles=[Role.STAFF], department=dept_a)
-    people.supervisor = UserFactory(username="supervisor", roles=[Role.STAFF, Role.SUPERVISOR],
-                                    department=dept_a)
+    people = SimpleNamespace(
+        dept_a=dept_a, dept_b=dept_b, site=site, venue=venue, collection=collection
+    )
+    people.staff = UserFactory(
+        username="staff", last_name="张", first_name="伟", roles=[Role.STAFF], department=dept_a
+    )
+    people.supervisor = UserFactory(
+        username="supervisor", roles=[Role.STAFF, Role.SUPERVISOR], department=dept_a
+    )
     people.hr = UserFactory(username="hr", roles=[Role.HR], department=dept_b)
     people.vp = UserFactory(username="vp", roles=[Role.VP], department=dept_b)
-    people.manager = UserFactory(username="manager", roles=[Role.STAFF, Role.VENUE_MANAGER],
-                                 department=dept_a)
-    people.custodian = UserFactory(username="custodian", roles=[Role.STAFF, Role.CUSTODIAN],
-                                   department=dept_a)
+    people.manager = UserFactory(
+        username="manager", roles=[Role.STAFF, Role.VENUE_MANAGER], department=dept_a
+    )
+    people.custodian = UserFactory(
+        username="custodian", roles=[Role.STAFF, Role.CUSTODIAN], department=dept_a
+    )
     people.leader = UserFactory(username="leader", roles=[Role.LEADER], department=dept_b)
     people.outsider = UserFactory(username="outsider", roles=[Role.STAFF], department=dept_b)
-    people.admin = UserFactory(username="admin", roles=[Role.ADMIN], department=dept_b,
-                               is_staff=True)
+    people.admin = UserFactory(
+        username="admin", roles=[Role.ADMIN], department=dept_b, is_staff=True
+    )
     dept_a.supervisors.add(people.supervisor)
     venue.managers.add(people.manager)
     venue.leaders.add(people.leader)

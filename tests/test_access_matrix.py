@@ -50,8 +50,10 @@ def _walk(patterns, namespace=None, prefix=""):
 
 def test_every_url_pattern_has_an_expectation():
     missing = sorted(
-        key for namespace, key in _walk(get_resolver().url_patterns)
-        if namespace not in SAMPLED_NAMESPACES and key not in EXPECTATIONS
+        key
+        for namespace, key in _walk(get_resolver().url_patterns)
+        if namespace not in SAMPLED_NAMESPACES
+        and key not in EXPECTATIONS
         and not key.startswith("<unnamed static")
     )
     assert not missing, f"URL patterns without an access expectation: {missing}"
@@ -67,15 +69,17 @@ def test_every_expectation_names_a_real_url_pattern():
 def test_access(name, role, cast, client):
     spec = EXPECTATIONS[name]
     if role != "anon":
-        client.force_login(getattr(cast, role),
-                           backend="onsite.auth_backends.UsernameOrEmployeeNumberBackend")
+        client.force_login(
+            getattr(cast, role), backend="onsite.auth_backends.UsernameOrEmployeeNumberBackend"
+        )
     url = spec.url(cast)
     data = spec.data(cast) if callable(spec.data) else spec.data
     response = getattr(client, spec.method)(url, data or {})
     wanted = spec.answer_for(role)
     if wanted == LOGIN:
         assert response.status_code == 302, (name, role, response.status_code)
-        assert response.url.startswith(settings.LOGIN_URL if settings.LOGIN_URL.startswith("/")
-                                       else "/accounts/login/"), response.url
+        assert response.url.startswith(
+            settings.LOGIN_URL if settings.LOGIN_URL.startswith("/") else "/accounts/login/"
+        ), response.url
     else:
         assert response.status_code == wanted, (name, role, response.status_code)

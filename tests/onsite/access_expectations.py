@@ -18,23 +18,35 @@ EXPECTATIONS = {
     "logout": expect(_url("logout"), 302, method="post", anon=302),
     "password_change": expect(_url("password_change"), 200),
     "password_change_done": expect(_url("password_change_done"), 200),
-    "set_language": expect(_url("set_language"), 302, method="post", anon=302,
-                           data={"language": "en", "next": "/"}),
+    "set_language": expect(
+        _url("set_language"), 302, method="post", anon=302, data={"language": "en", "next": "/"}
+    ),
     "onsite:home": expect(_url("onsite:home"), 200),
     "onsite:notification_list": expect(_url("onsite:notification_list"), 200),
     "onsite:notification_badge": expect(_url("onsite:notification_badge"), 200),
-    "onsite:notification_read_all": expect(_url("onsite:notification_read_all"), 302,
-                                           method="post"),
+    "onsite:notification_read_all": expect(
+        _url("onsite:notification_read_all"), 302, method="post"
+    ),
     # A notification belongs to its recipient only: everyone else gets 404.
-    "onsite:notification_read": expect(_url("onsite:notification_read", _note), 404,
-                                       method="post", staff=302),
-    "onsite:staff_list": expect(_url("onsite:staff_list"), 403, supervisor=200, hr=200, vp=200,
-                                admin=200),
+    "onsite:notification_read": expect(
+        _url("onsite:notification_read", _note), 404, method="post", staff=302
+    ),
+    "onsite:staff_list": expect(
+        _url("onsite:staff_list"), 403, supervisor=200, hr=200, vp=200, admin=200
+    ),
     # Staff of department A: themselves, their supervisor and company-wide roles see them.
-    "onsite:staff_detail": expect(_url("onsite:staff_detail", lambda c: c.staff.pk), 404,
-                                  staff=200, supervisor=200, hr=200, vp=200, admin=200),
+    "onsite:staff_detail": expect(
+        _url("onsite:staff_detail", lambda c: c.staff.pk),
+        404,
+        staff=200,
+        supervisor=200,
+        hr=200,
+        vp=200,
+        admin=200,
+    ),
     # The Django admin: only administrators; everyone else is sent to its log-in page.
     "admin:index": expect(_url("admin:index"), 302, admin=200, anon=302),
-    "admin:auth_user_changelist": expect(_url("admin:auth_user_changelist"), 302, admin=200,
-                                         anon=302),
+    "admin:auth_user_changelist": expect(
+        _url("admin:auth_user_changelist"), 302, admin=200, anon=302
+    ),
 }

@@ -13,6 +13,6 @@ class Command(BaseCommand):
         load_demo_data()
         if quiet:
             return
-        self.stdout.write("Demo log-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
         for label, username in demo_logins():
             self.stdout.write(f"  {username:<10} {label}")
