@@ -1,6 +1,9 @@
 """Demo data: a small company with one person per role. Idempotent: only creates."""
 
 from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -11,6 +14,8 @@ from onsite.choices import Role, VenueKind
 from onsite.models import Assignment, Department, Site, StaffProfile, Venue
 
 DEMO_PASSWORD = "onsite-demo-2026"
+# Apps that add their own demo data with ``<app>/demo.py: load(demo)`` (idempotent too).
+DEMO_APPS = ("attendance", "meetingroom", "archive")
 
 DEPARTMENTS = [
     ("AV", "音视频技术部"),
