@@ -113,4 +113,10 @@ def load_demo_data():
         Assignment.objects.get_or_create(
             user=users[username], site=sites[site], start_date=date(2026, 1, 1)
         )
+    demo = SimpleNamespace(
+        users=users, departments=departments, sites=sites, venues=venues, collection=collection
+    )
+    for app in DEMO_APPS:
+        if find_spec(f"{app}.demo"):
+            import_module(f"{app}.demo").load(demo)
     return users
