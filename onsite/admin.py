@@ -1,11 +1,13 @@
 """Administration of organisation, people, roles and scopes; every change is audited."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from onsite import audit
+from onsite import audit, services
 from onsite.models import (
     Assignment,
     AuditEntry,
@@ -16,6 +18,7 @@ from onsite.models import (
     StaffProfile,
     Venue,
 )
+from onsite.names import display_name
 
 User = get_user_model()
 
@@ -84,8 +87,32 @@ class StaffProfileInline(admin.StackedInline):
     extra = 0
 
 
+class AssignmentForm(forms.ModelForm):
+    """Refuses inverted dates and overlapping assignments with a message on the form."""
+
+    class Meta:
+        model = Assignment
+        fields = ["user", "site", "start_date", "end_date", "note"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("user") and data.get("site") and data.get("start_date"):
+            try:
+                services.check_assignment(
+                    data["user"],
+                    data["site"],
+                    data["start_date"],
+                    data.get("end_date"),
+                    exclude_pk=self.instance.pk,
+                )
+            except ValidationError as error:
+                raise ValidationError(error.messages) from None
+        return data
+
+
 class AssignmentInline(admin.TabularInline):
     model = Assignment
+    form = AssignmentForm
     fk_name = "user"
     extra = 0
 
@@ -101,6 +128,21 @@ class StaffProfileAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    form = AssignmentForm
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:  # new assignments go through the service: audit entry and notifications
+            created = services.assign(
+                request.user, obj.user, obj.site, obj.start_date, obj.end_date, obj.note
+            )
+            obj.pk = created.pk
+
+    def log_addition(self, request, obj, message):
+        # The service already wrote the audit entry; keep Django's own admin log only.
+        return admin.ModelAdmin.log_addition(self, request, obj, message)
+
     list_display = ["user", "site", "start_date", "end_date"]
     list_filter = ["site"]
     search_fields = ["user__username", "user__profile__employee_no", "site__name"]
@@ -117,9 +159,13 @@ class StaffUserAdmin(AuditedAdminMixin, UserAdmin):
     """Users with their profile and assignments; roles are the user's groups."""
 
     inlines = [StaffProfileInline, AssignmentInline]
-    list_display = ["username", "employee_no", "get_full_name", "email", "is_active"]
+    list_display = ["username", "employee_no", "name", "email", "is_active"]
     list_select_related = ["profile"]
     search_fields = ["username", "first_name", "last_name", "email", "profile__employee_no"]
+
+    @admin.display(description=_("name"), ordering="last_name")
+    def name(self, obj):
+        return display_name(obj)
 
     @admin.display(description=_("employee number"), ordering="profile__employee_no")
     def employee_no(self, obj):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from onsite.choices import EmailState, VenueKind
+from onsite.names import display_name
 
 User = settings.AUTH_USER_MODEL
 
@@ -95,7 +96,7 @@ class StaffProfile(models.Model):
         verbose_name_plural = _("staff profiles")
 
     def __str__(self):
-        return f"{self.employee_no} {self.user.get_full_name() or self.user.username}"
+        return f"{self.employee_no} {display_name(self.user)}"
 
 
 class Assignment(models.Model):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from onsite.models import Assignment
+from onsite.names import display_name
 from onsite.reminding import Due, register
 
 ASSIGNMENT_NOTICE_DAYS = 7
@@ -36,7 +37,7 @@ def assignments_ending(now):
             body=_("Please arrange the hand-over or extend the assignment."),
             url=reverse("onsite:staff_detail", args=[assignment.user_id]),
             params={
-                "name": assignment.user.get_full_name() or assignment.user.username,
+                "name": display_name(assignment.user),
                 "site": assignment.site.name,
                 "date": assignment.end_date.isoformat(),
             },
