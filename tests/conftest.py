@@ -53,6 +53,11 @@ def require_tool(name):
 def _fast_tests(settings):
     # Argon2 is deliberately slow; tests that check hashing restore it themselves.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests run from a clean checkout: no collectstatic manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     cache.clear()
     yield
 
