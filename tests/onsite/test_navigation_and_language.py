@@ -57,3 +57,16 @@ def test_language_switch_ignores_unknown_languages(cast, login):
 def test_login_page_is_translated_for_anonymous_visitors(client, db):
     response = client.get(reverse("login"))
     assert "登录".encode() in response.content
+
+
+def test_an_english_browser_still_gets_chinese_until_the_person_switches(cast, login):
+    client = login(cast.staff)
+    page = client.get(reverse("onsite:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page.context["LANGUAGE_CODE"] == "zh-hans"
+
+
+def test_the_profile_language_applies_on_a_new_device(cast, client):
+    cast.staff.profile.language = "en"
+    cast.staff.profile.save()
+    client.force_login(cast.staff)
+    assert client.get(reverse("onsite:home")).context["LANGUAGE_CODE"] == "en"
