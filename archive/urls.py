@@ -1,5 +1,46 @@
-"""URLs of the archive app (its views arrive with the archive issue)."""
+"""URLs of the archive app (namespace ``archive``)."""
+
+from django.urls import path
+
+from archive import views
 
 app_name = "archive"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.item_list, name="item_list"),
+    path("items/new/", views.item_create, name="item_create"),
+    path("items/<int:pk>/", views.item_detail, name="item_detail"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/history/", views.item_history, name="item_history"),
+    path("items/<int:pk>/files/new/", views.file_upload, name="file_upload"),
+    path("items/<int:pk>/borrow/", views.loan_request, name="loan_request"),
+    path("items/<int:pk>/destroy/", views.destruction_propose, name="destruction_propose"),
+    path("files/<int:pk>/", views.file_download, name="file_download"),
+    path("loans/", views.loan_queue, name="loan_queue"),
+    path("loans/mine/", views.my_loans, name="my_loans"),
+    path("loans/<int:pk>/", views.loan_detail, name="loan_detail"),
+    path("loans/<int:pk>/approve/", views.loan_approve, name="loan_approve"),
+    path("loans/<int:pk>/reject/", views.loan_reject, name="loan_reject"),
+    path("loans/<int:pk>/cancel/", views.loan_cancel, name="loan_cancel"),
+    path("loans/<int:pk>/hand-over/", views.loan_hand_over, name="loan_hand_over"),
+    path("loans/<int:pk>/return/", views.loan_return, name="loan_return"),
+    path("loans/<int:pk>/receipt.pdf", views.loan_receipt, name="loan_receipt"),
+    path("destructions/", views.destruction_list, name="destruction_list"),
+    path("destructions/<int:pk>/", views.destruction_detail, name="destruction_detail"),
+    path("destructions/<int:pk>/approve/", views.destruction_approve, name="destruction_approve"),
+    path("destructions/<int:pk>/reject/", views.destruction_reject, name="destruction_reject"),
+    path(
+        "destructions/<int:pk>/carry-out/",
+        views.destruction_carry_out,
+        name="destruction_carry_out",
+    ),
+    path("audits/", views.audit_list, name="audit_list"),
+    path("audits/new/", views.audit_start, name="audit_start"),
+    path("audits/<int:pk>/", views.audit_detail, name="audit_detail"),
+    path("audits/<int:pk>/complete/", views.audit_complete, name="audit_complete"),
+    path("audit-lines/<int:pk>/", views.audit_line_mark, name="audit_line_mark"),
+    path("discrepancies/", views.discrepancy_list, name="discrepancy_list"),
+    path("discrepancies/<int:pk>/resolve/", views.discrepancy_resolve, name="discrepancy_resolve"),
+    path("register/items.<str:fmt>", views.item_register, name="item_register"),
+    path("register/loans.<str:fmt>", views.loan_register, name="loan_register"),
+]

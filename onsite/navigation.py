@@ -27,6 +27,7 @@ NAV_ITEMS = [
         frozenset({Role.SUPERVISOR, Role.HR, Role.VP, Role.ADMIN}),
     ),
     NavItem(_("Administration"), "admin:index", "gear", frozenset({Role.ADMIN})),
+    NavItem(_("Archive"), "archive:item_list", "archive", frozenset()),
 ]
 
 

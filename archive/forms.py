@@ -1,0 +1,217 @@
+"""Forms of the archive."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from archive.choices import (
+    Condition,
+    DestructionMethod,
+    Medium,
+    SignatureMethod,
+    classification_levels,
+)
+from archive.models import Item
+
+
+class _Crispy:
+    submit_label = _("Save")
+
+    def _helper(self):
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _classification_field():
+    return forms.TypedChoiceField(
+        label=_("Classification"), coerce=int, choices=classification_levels()
+    )
+
+
+class ItemForm(_Crispy, forms.ModelForm):
+    """Register or edit an item; the custodian is one of the collection's custodians."""
+
+    classification = _classification_field()
+
+    class Meta:
+        model = Item
+        fields = [
+            "collection",
+            "title",
+            "meeting",
+            "event_date",
+            "classification",
+            "medium",
+            "location",
+            "custodian",
+            "retention_until",
+            "description",
+        ]
+        widgets = {"event_date": DateInput(), "retention_until": DateInput()}
+
+    copies = forms.IntegerField(label=_("Number of copies"), min_value=1, max_value=50, initial=1)
+
+    def __init__(self, *args, collections, custodians, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collection"].queryset = collections
+        self.fields["custodian"].queryset = custodians
+        self.fields["custodian"].label_from_instance = lambda u: u.get_full_name() or u.username
+        if self.instance.pk:
+            del self.fields["collection"]
+            del self.fields["copies"]
+        self._helper()
+
+    def clean(self):
+        data = super().clean()
+        collection = data.get("collection") or getattr(self.instance, "collection", None)
+        custodian = data.get("custodian")
+        if collection and custodian and not collection.custodians.filter(pk=custodian.pk).exists():
+            self.add_error("custodian", _("Choose a custodian of this collection."))
+        event_date, keep = data.get("event_date"), data.get("retention_until")
+        if event_date and keep and keep < event_date:
+            self.add_error("retention_until", _("Retention cannot end before the event date."))
+        return data
+
+
+class ItemSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    collection = forms.ModelChoiceField(
+        label=_("Collection"), queryset=None, required=False, empty_label=_("All collections")
+    )
+    medium = forms.ChoiceField(
+        label=_("Medium"), choices=[("", _("All media")), *Medium.choices], required=False
+    )
+
+    def __init__(self, *args, collections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collection"].queryset = collections
+
+
+class FileUploadForm(_Crispy, forms.Form):
+    submit_label = _("Upload")
+    file = forms.FileField(label=_("Digital file"))
+
+
+class LoanRequestForm(_Crispy, forms.Form):
+    submit_label = _("Ask to borrow")
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
+    needed_from = forms.DateField(label=_("Needed from"), widget=DateInput())
+    return_by = forms.DateField(label=_("Return by"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("needed_from"), data.get("return_by")
+        if start and end and end < start:
+            self.add_error("return_by", _("The return date must not be before the start date."))
+        return data
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = required
+
+
+class SignatureForm(forms.Form):
+    """The borrower signs: draws in the box or re-enters their password."""
+
+    method = forms.ChoiceField(
+        label=_("How the borrower signs"),
+        choices=SignatureMethod.choices,
+        initial=SignatureMethod.DRAWN,
+        widget=forms.RadioSelect,
+    )
+    signature = forms.CharField(required=False, widget=forms.HiddenInput)
+    password = forms.CharField(
+        label=_("Borrower's password"),
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+    condition = forms.ChoiceField(label=_("Condition of the copy"), choices=Condition.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        data = super().clean()
+        method = data.get("method")
+        if method == SignatureMethod.DRAWN and not data.get("signature"):
+            self.add_error(None, _("Draw the signature in the box."))
+        if method == SignatureMethod.PASSWORD and not data.get("password"):
+            self.add_error("password", _("The borrower enters their password."))
+        return data
+
+
+class DestructionForm(_Crispy, forms.Form):
+    submit_label = _("Propose destruction")
+    copy = forms.ModelChoiceField(
+        label=_("Copy"),
+        queryset=None,
+        required=False,
+        empty_label=_("The whole item (every copy and file)"),
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    method = forms.ChoiceField(label=_("Method"), choices=DestructionMethod.choices)
+    witness = forms.ModelChoiceField(label=_("Witness"), queryset=None)
+    planned_on = forms.DateField(label=_("Planned date"), widget=DateInput())
+
+    def __init__(self, *args, copies, witnesses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["copy"].queryset = copies
+        self.fields["copy"].label_from_instance = lambda c: _("Copy %(n)s") % {"n": c.number}
+        self.fields["witness"].queryset = witnesses
+        self.fields["witness"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self._helper()
+
+
+class CarryOutForm(forms.Form):
+    destroyed_on = forms.DateField(label=_("Destroyed on"), widget=DateInput())
+    witness_statement = forms.CharField(
+        label=_("Witness statement"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AuditStartForm(_Crispy, forms.Form):
+    submit_label = _("Start the audit")
+    collection = forms.ModelChoiceField(label=_("Collection"), queryset=None)
+    location = forms.CharField(
+        label=_("Storage location"),
+        required=False,
+        help_text=_("Leave empty to audit every location of the collection."),
+    )
+
+    def __init__(self, *args, collections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collection"].queryset = collections
+        self._helper()
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def witnesses_for(collection, exclude):
+    """Who may witness a destruction: custodians and leaders of the collection, or staff."""
+    User = get_user_model()
+    return (
+        User.objects.filter(is_active=True, profile__isnull=False)
+        .exclude(pk=exclude.pk)
+        .order_by("last_name", "first_name")
+    )

@@ -1,0 +1,202 @@
+"""Who may do what in the archive, and which items, loans, audits each person may see.
+
+Visibility is object-level: an item is visible to the custodians and leaders of its
+collection and to people granted the collection at or above the item's classification
+(``CollectionAccess``). Everything else answers 404.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+
+from archive.choices import ItemStatus
+from archive.models import (
+    Collection,
+    CollectionAccess,
+    Copy,
+    Destruction,
+    Discrepancy,
+    Item,
+    ItemFile,
+    Loan,
+    ShelfAudit,
+)
+from onsite.permissions import rule, scope
+
+
+def kept_collection_ids(user):
+    """Ids of the collections the user keeps as custodian (one query, cached per request)."""
+    cached = getattr(user, "_archive_kept", None)
+    if cached is None:
+        cached = frozenset(user.kept_collections.values_list("id", flat=True))
+        user._archive_kept = cached
+    return cached
+
+
+def led_collection_ids(user):
+    """Ids of the collections the user is leader in charge of (cached per request)."""
+    cached = getattr(user, "_archive_led", None)
+    if cached is None:
+        cached = frozenset(user.led_collections.values_list("id", flat=True))
+        user._archive_led = cached
+    return cached
+
+
+def managed_collection_ids(user):
+    """Collections the user keeps or leads: they see every item and loan of them."""
+    return kept_collection_ids(user) | led_collection_ids(user)
+
+
+def keeps(user, collection_id):
+    return collection_id in kept_collection_ids(user)
+
+
+def leads(user, collection_id):
+    return collection_id in led_collection_ids(user)
+
+
+def _granted(user):
+    return Exists(
+        CollectionAccess.objects.filter(
+            user=user,
+            collection_id=OuterRef("collection_id"),
+            clearance__gte=OuterRef("classification"),
+        )
+    )
+
+
+@scope(Item)
+def _visible_items(user, queryset):
+    return queryset.filter(Q(collection_id__in=managed_collection_ids(user)) | _granted(user))
+
+
+def _visible_item_ids(user):
+    return _visible_items(user, Item.objects.all()).values("pk")
+
+
+@scope(Collection)
+def _visible_collections(user, queryset):
+    return queryset.filter(Q(pk__in=managed_collection_ids(user)) | Q(grants__user=user)).distinct()
+
+
+@scope(Copy)
+def _visible_copies(user, queryset):
+    return queryset.filter(item__in=_visible_item_ids(user))
+
+
+@scope(ItemFile)
+def _visible_files(user, queryset):
+    return queryset.filter(item__in=_visible_item_ids(user))
+
+
+@scope(Loan)
+def _visible_loans(user, queryset):
+    """Own loans, and every loan of a collection the user keeps or leads."""
+    return queryset.filter(
+        Q(borrower=user) | Q(item__collection_id__in=managed_collection_ids(user))
+    )
+
+
+@scope(Destruction)
+def _visible_destructions(user, queryset):
+    return queryset.filter(item__collection_id__in=managed_collection_ids(user))
+
+
+@scope(ShelfAudit)
+def _visible_audits(user, queryset):
+    return queryset.filter(collection_id__in=managed_collection_ids(user))
+
+
+@scope(Discrepancy)
+def _visible_discrepancies(user, queryset):
+    return queryset.filter(copy__item__collection_id__in=managed_collection_ids(user))
+
+
+def item_visible(user, item):
+    return _visible_items(user, Item.objects.filter(pk=item.pk)).exists()
+
+
+# --- Rules ---------------------------------------------------------------------------
+@rule("archive.use")
+def _may_use(user, obj):
+    """Any signed-in person may open the archive; what they see is scoped."""
+    return True
+
+
+@rule("archive.manage")
+def _may_manage(user, obj):
+    """Keeps or leads at least one collection: sees the queues."""
+    return bool(managed_collection_ids(user))
+
+
+@rule("archive.register_item")
+def _may_register(user, collection):
+    if collection is None:
+        return bool(kept_collection_ids(user))
+    return keeps(user, collection.pk)
+
+
+@rule("archive.edit_item")
+def _may_edit_item(user, item):
+    return keeps(user, item.collection_id) and item.status == ItemStatus.KEPT
+
+
+@rule("archive.upload_file")
+def _may_upload(user, item):
+    return keeps(user, item.collection_id) and item.status == ItemStatus.KEPT
+
+
+@rule("archive.see_accesses")
+def _may_see_accesses(user, item):
+    """Custodians and leaders see who looked at which item."""
+    return item.collection_id in managed_collection_ids(user)
+
+
+@rule("archive.request_loan")
+def _may_request_loan(user, item):
+    return item.status == ItemStatus.KEPT and item_visible(user, item)
+
+
+@rule("archive.decide_loan")
+def _may_decide_loan(user, loan):
+    return leads(user, loan.item.collection_id) and loan.borrower_id != user.pk
+
+
+@rule("archive.hand_over_loan")
+def _may_hand_over(user, loan):
+    return keeps(user, loan.item.collection_id) and loan.borrower_id != user.pk
+
+
+@rule("archive.receive_loan")
+def _may_receive(user, loan):
+    return keeps(user, loan.item.collection_id) and loan.borrower_id != user.pk
+
+
+@rule("archive.cancel_loan")
+def _may_cancel(user, loan):
+    return loan.borrower_id == user.pk or keeps(user, loan.item.collection_id)
+
+
+@rule("archive.propose_destruction")
+def _may_propose_destruction(user, item):
+    return keeps(user, item.collection_id) and item.status == ItemStatus.KEPT
+
+
+@rule("archive.decide_destruction")
+def _may_decide_destruction(user, destruction):
+    return leads(user, destruction.item.collection_id) and destruction.proposed_by_id != user.pk
+
+
+@rule("archive.carry_out_destruction")
+def _may_carry_out(user, destruction):
+    return keeps(user, destruction.item.collection_id)
+
+
+@rule("archive.run_audit")
+def _may_run_audit(user, collection):
+    if collection is None:
+        return bool(kept_collection_ids(user))
+    return keeps(user, collection.pk)
+
+
+@rule("archive.resolve_discrepancy")
+def _may_resolve(user, discrepancy):
+    return keeps(user, discrepancy.copy.item.collection_id)

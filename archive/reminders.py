@@ -1,0 +1,118 @@
+"""Reminder kinds of the archive (the shared mechanism sends each once per period)."""
+
+from datetime import timedelta
+
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from archive.choices import (
+    AUDIT_NOTICE_DAYS,
+    AuditStatus,
+    LoanStatus,
+    courtesy_days,
+    overdue_days,
+)
+from archive.models import Collection, Loan
+from onsite.reminding import Due, register
+
+
+def _name(user):
+    return user.get_full_name() or user.username
+
+
+def overdue_level(days_late, delays=None):
+    """0 if not overdue enough for a notice yet, else the escalation level 1..n."""
+    delays = delays or overdue_days()
+    return sum(1 for delay in delays if days_late >= delay)
+
+
+@register("archive_loan_due", every_seconds=3600, label=_("Archive loan due or overdue"))
+def loans_due(now):
+    """A courtesy notice before the return date, then escalating overdue notices.
+
+    Level 1 goes to the borrower, level 2 also to the custodians, the last level also
+    to the borrower's department supervisors. Only the highest level reached is sent.
+    """
+    today = timezone.localdate(now)
+    courtesy_from = today + timedelta(days=courtesy_days())
+    loans = (
+        Loan.objects.filter(status=LoanStatus.HANDED_OVER, return_by__lte=courtesy_from)
+        .select_related("item__collection", "borrower__profile__department")
+        .prefetch_related(
+            "item__collection__custodians", "borrower__profile__department__supervisors"
+        )
+    )
+    delays = overdue_days()
+    for loan in loans:
+        url = reverse("archive:loan_detail", args=[loan.pk])
+        params = {
+            "item": loan.item.reference,
+            "date": loan.return_by.isoformat(),
+            "borrower": _name(loan.borrower),
+        }
+        days_late = (today - loan.return_by).days
+        if days_late <= 0:
+            yield Due(
+                obj=loan,
+                period="courtesy",
+                recipients=[loan.borrower],
+                title=_("Please return %(item)s by %(date)s"),
+                body=_("The loan ends soon; bring the item back to the custodian."),
+                url=url,
+                params=params,
+            )
+            continue
+        level = overdue_level(days_late, delays)
+        if not level:
+            continue
+        recipients = [loan.borrower]
+        if level >= 2:
+            recipients += list(loan.item.collection.custodians.all())
+        if level >= len(delays):
+            profile = getattr(loan.borrower, "profile", None)
+            if profile:
+                recipients += list(profile.department.supervisors.all())
+        yield Due(
+            obj=loan,
+            period=f"overdue-{level}",
+            recipients=recipients,
+            title=_("Overdue (notice %(level)s): %(item)s borrowed by %(borrower)s"),
+            body=_("It was due back on %(date)s. Return it to the custodian now."),
+            url=url,
+            params={**params, "level": level},
+        )
+
+
+@register("archive_audit_due", every_seconds=6 * 3600, label=_("Archive audit due"))
+def audits_due(now):
+    """A periodic audit is due by the collection's interval: notice a week ahead, then daily."""
+    today = timezone.localdate(now)
+    collections = (
+        Collection.objects.filter(custodians__isnull=False)
+        .distinct()
+        .annotate(
+            last_audit=Max("audits__completed_at", filter=Q(audits__status=AuditStatus.COMPLETED))
+        )
+        .prefetch_related("custodians")
+    )
+    for collection in collections:
+        if collection.last_audit is None:
+            due = today
+        else:
+            due = timezone.localdate(collection.last_audit) + timedelta(
+                days=collection.audit_interval_days
+            )
+        if today < due - timedelta(days=AUDIT_NOTICE_DAYS):
+            continue
+        period = f"ahead-{due.isoformat()}" if today < due else f"due-{today.isoformat()}"
+        yield Due(
+            obj=collection,
+            period=period,
+            recipients=list(collection.custodians.all()),
+            title=_("Periodic audit of %(collection)s due on %(date)s"),
+            body=_("Compare the records with the shelf and record every discrepancy."),
+            url=reverse("archive:audit_start"),
+            params={"collection": collection.code, "date": due.isoformat()},
+        )

@@ -1,0 +1,729 @@
+"""Every state change of the archive: permission → transaction and row lock → change → audit
+→ notification. Views call these and turn ``WorkflowError`` into a message."""
+
+import base64
+import binascii
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from archive.choices import (
+    ACTIVE_LOAN_STATES,
+    DESTRUCTION,
+    DISCREPANCY,
+    DISCREPANCY_RESULTS,
+    LOAN,
+    SHELF_AUDIT,
+    AuditResult,
+    AuditStatus,
+    Condition,
+    CopyStatus,
+    DiscrepancyStatus,
+    ItemStatus,
+    LoanStatus,
+    SignatureMethod,
+    SignatureMoment,
+    audited_read_level,
+)
+from archive.models import (
+    AuditLine,
+    Copy,
+    Destruction,
+    Discrepancy,
+    Item,
+    ItemFile,
+    Loan,
+    ShelfAudit,
+    Signature,
+)
+from archive.storage import sha256_of
+from archive.terms import TERMS_TEXT, TERMS_VERSION
+from onsite import audit
+from onsite.middleware import current_ip
+from onsite.notifications import notify
+from onsite.permissions import require
+from onsite.workflow import WorkflowError, change_state, lock
+
+MAX_SIGNATURE_BYTES = 300 * 1024
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def max_loan_days():
+    return getattr(settings, "ARCHIVE_MAX_LOAN_DAYS", 30)
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
+
+
+def _name(user):
+    return user.get_full_name() or user.username
+
+
+# --- Items and files ------------------------------------------------------------------
+@transaction.atomic
+def register_item(actor, collection, *, copies=1, **fields):
+    """Register an item with its copies (numbered 1..n) in a collection the actor keeps."""
+    require(actor, "archive.register_item", collection)
+    if copies < 1:
+        raise WorkflowError(_("An item has at least one copy."))
+    item = Item.objects.create(collection=collection, registered_by=actor, **fields)
+    Copy.objects.bulk_create([Copy(item=item, number=n) for n in range(1, copies + 1)])
+    audit.record(actor, "archive.item.register", item, to_state=item.status)
+    return item
+
+
+@transaction.atomic
+def update_item(actor, item, changes):
+    """Change an item's record; the audit entry lists old → new for each changed field."""
+    item = lock(Item, _pk(item))
+    require(actor, "archive.edit_item", item)
+    diffs = []
+    for name, value in changes.items():
+        old = getattr(item, name)
+        if old != value:
+            setattr(item, name, value)
+            old_text = getattr(old, "username", old)
+            new_text = getattr(value, "username", value)
+            diffs.append(f"{name}: {old_text} → {new_text}")
+    if diffs:
+        item.save(update_fields=list(changes))
+        audit.record(actor, "archive.item.edit", item, comment="; ".join(diffs))
+    return item
+
+
+def record_item_view(actor, item):
+    """A read of a classified item's page goes to the audit trail."""
+    if item.classification >= audited_read_level():
+        audit.record(actor, "archive.item.view", item)
+
+
+@transaction.atomic
+def add_file(actor, item, uploaded):
+    """Store an uploaded file privately with its SHA-256 (computed while storing)."""
+    item = lock(Item, _pk(item))
+    require(actor, "archive.upload_file", item)
+    digest = sha256_of(uploaded)
+    record = ItemFile(
+        item=item,
+        original_name=uploaded.name[:200],
+        size=uploaded.size,
+        sha256=digest,
+        uploaded_by=actor,
+    )
+    record.file.save(uploaded.name, uploaded, save=False)
+    record.save()
+    audit.record(actor, "archive.file.upload", item, comment=f"{record.original_name} {digest}")
+    return record
+
+
+class ChecksumMismatch(WorkflowError):
+    """The stored file no longer matches the SHA-256 taken when it was uploaded."""
+
+
+def open_file(actor, item_file):
+    """Open a stored file for download after verifying its checksum; both outcomes audited.
+
+    The caller fetched ``item_file`` through ``visible()``; a mismatch or a missing file
+    refuses the download and is recorded.
+    """
+    if item_file.erased_at or not item_file.file:
+        raise WorkflowError(_("This file was erased when the item was destroyed."))
+    try:
+        handle = item_file.file.storage.open(item_file.file.name, "rb")
+    except FileNotFoundError:
+        audit.record(actor, "archive.file.missing", item_file.item, comment=item_file.original_name)
+        raise ChecksumMismatch(_("The stored file is missing; the download was refused.")) from None
+    actual = sha256_of(handle)
+    if actual != item_file.sha256:
+        handle.close()
+        audit.record(
+            actor,
+            "archive.file.checksum_mismatch",
+            item_file.item,
+            comment=f"{item_file.original_name}: {item_file.sha256} ≠ {actual}",
+        )
+        _tell_custodians(
+            item_file.item,
+            gettext_lazy("Checksum mismatch on a file of %(item)s"),
+            gettext_lazy("The download was refused. Check the stored copy."),
+        )
+        raise ChecksumMismatch(
+            _("The file does not match its recorded checksum; the download was refused.")
+        )
+    audit.record(actor, "archive.file.download", item_file.item, comment=item_file.original_name)
+    return handle
+
+
+def _tell_custodians(item, title, body):
+    notify(
+        list(item.collection.custodians.all()),
+        title,
+        body,
+        reverse("archive:item_detail", args=[item.pk]),
+        {"item": item.reference},
+    )
+
+
+# --- Loans ----------------------------------------------------------------------------
+def has_overdue_loan(user, today=None):
+    today = today or timezone.localdate()
+    return Loan.objects.filter(
+        borrower=user, status=LoanStatus.HANDED_OVER, return_by__lt=today
+    ).exists()
+
+
+def _loan_url(loan):
+    return reverse("archive:loan_detail", args=[loan.pk])
+
+
+def _refuse_if_overdue(user):
+    if has_overdue_loan(user):
+        raise WorkflowError(
+            _("%(name)s has an overdue loan: it must be returned before borrowing again.")
+            % {"name": _name(user)}
+        )
+
+
+@transaction.atomic
+def request_loan(actor, item, *, purpose, needed_from, return_by):
+    """A person who may see the item asks to borrow it."""
+    item = lock(Item, _pk(item))
+    require(actor, "archive.request_loan", item)
+    today = timezone.localdate()
+    if needed_from < today:
+        raise WorkflowError(_("The loan cannot start in the past."))
+    if return_by < needed_from:
+        raise WorkflowError(_("The return date must not be before the start date."))
+    if (return_by - needed_from).days > max_loan_days():
+        raise WorkflowError(_("A loan lasts at most %(days)s days.") % {"days": max_loan_days()})
+    _refuse_if_overdue(actor)
+    loan = Loan.objects.create(
+        item=item,
+        borrower=actor,
+        purpose=purpose,
+        needed_from=needed_from,
+        return_by=return_by,
+    )
+    audit.record(actor, "archive.loan.request", loan, to_state=loan.status, comment=purpose)
+    notify(
+        list(item.collection.leaders.exclude(pk=actor.pk)),
+        gettext_lazy("Loan request for %(item)s by %(borrower)s"),
+        gettext_lazy("Please approve or reject the request."),
+        _loan_url(loan),
+        {"item": item.reference, "borrower": _name(actor)},
+    )
+    return loan
+
+
+def _free_copy(item):
+    return (
+        Copy.objects.filter(item=item, status=CopyStatus.KEPT)
+        .exclude(loans__status__in=ACTIVE_LOAN_STATES)
+        .exclude(
+            discrepancies__status=DiscrepancyStatus.OPEN,
+            discrepancies__kind=AuditResult.MISSING,
+        )
+        .order_by("number")
+        .first()
+    )
+
+
+@transaction.atomic
+def approve_loan(actor, loan, comment=""):
+    """The leader approves: one free copy is reserved for the borrower (never two loans)."""
+    loan = lock(Loan, _pk(loan))
+    require(actor, "archive.decide_loan", loan)
+    LOAN.target(loan.status, "approve")
+    _refuse_if_overdue(loan.borrower)
+    item = lock(Item, loan.item_id)  # approvals of one item queue up here
+    copy = _free_copy(item)
+    if copy is None:
+        raise WorkflowError(_("No copy of this item is free: every copy is lent or reserved."))
+    loan.copy = copy
+    loan.decided_by = actor
+    loan.decided_at = timezone.now()
+    loan.decision_comment = comment
+    try:
+        with transaction.atomic():
+            change_state(
+                loan,
+                LOAN,
+                "approve",
+                actor,
+                comment=comment,
+                update_fields=["copy", "decided_by", "decided_at", "decision_comment"],
+            )
+    except IntegrityError:
+        raise WorkflowError(_("This copy was just reserved for another loan.")) from None
+    notify(
+        [loan.borrower],
+        gettext_lazy("Your loan of %(item)s was approved"),
+        gettext_lazy("Collect copy %(copy)s from the custodian."),
+        _loan_url(loan),
+        {"item": item.reference, "copy": copy.number},
+    )
+    notify(
+        list(item.collection.custodians.all()),
+        gettext_lazy("Loan of %(item)s approved: hand over to %(borrower)s"),
+        "",
+        _loan_url(loan),
+        {"item": item.reference, "borrower": _name(loan.borrower)},
+    )
+    return loan
+
+
+@transaction.atomic
+def reject_loan(actor, loan, comment):
+    loan = lock(Loan, _pk(loan))
+    require(actor, "archive.decide_loan", loan)
+    if not comment.strip():
+        raise WorkflowError(_("Say why the request is rejected."))
+    loan.decided_by = actor
+    loan.decided_at = timezone.now()
+    loan.decision_comment = comment
+    change_state(
+        loan,
+        LOAN,
+        "reject",
+        actor,
+        comment=comment,
+        update_fields=["decided_by", "decided_at", "decision_comment"],
+    )
+    notify(
+        [loan.borrower],
+        gettext_lazy("Your loan of %(item)s was rejected"),
+        comment,
+        _loan_url(loan),
+        {"item": loan.item.reference},
+    )
+    return loan
+
+
+@transaction.atomic
+def cancel_loan(actor, loan, comment=""):
+    """The borrower (or a custodian) cancels before hand-over; a reserved copy is freed."""
+    loan = lock(Loan, _pk(loan))
+    require(actor, "archive.cancel_loan", loan)
+    change_state(loan, LOAN, "cancel", actor, comment=comment)
+    others = [u for u in loan.item.collection.leaders.all() if u.pk != actor.pk]
+    if loan.borrower_id != actor.pk:
+        others.append(loan.borrower)
+    notify(
+        others,
+        gettext_lazy("Loan of %(item)s was cancelled"),
+        comment,
+        _loan_url(loan),
+        {"item": loan.item.reference},
+    )
+    return loan
+
+
+@dataclass
+class SignatureInput:
+    """What the borrower gave: a drawn PNG (data URL or bytes) or their password."""
+
+    method: str
+    image: bytes = b""
+    password: str = ""
+
+    @classmethod
+    def from_data_url(cls, data_url):
+        prefix = "data:image/png;base64,"
+        if not data_url or not data_url.startswith(prefix):
+            raise WorkflowError(_("Draw the signature in the box."))
+        try:
+            png = base64.b64decode(data_url[len(prefix) :], validate=True)
+        except (binascii.Error, ValueError):
+            raise WorkflowError(_("The drawn signature could not be read.")) from None
+        return cls(method=SignatureMethod.DRAWN, image=png)
+
+
+def _check_drawn(png):
+    if len(png) > MAX_SIGNATURE_BYTES or not png.startswith(PNG_MAGIC):
+        raise WorkflowError(_("The drawn signature could not be read."))
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            image.load()
+            alpha = image.convert("RGBA").getchannel("A")
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise WorkflowError(_("The drawn signature could not be read.")) from None
+    if alpha.getbbox() is None:
+        raise WorkflowError(_("The signature box is empty: the borrower must sign."))
+
+
+def _sign(loan, moment, given):
+    """Verify and store the borrower's signature (time and IP)."""
+    borrower = loan.borrower
+    if given.method == SignatureMethod.DRAWN:
+        _check_drawn(given.image)
+        image = given.image
+    elif given.method == SignatureMethod.PASSWORD:
+        if not given.password or not borrower.check_password(given.password):
+            raise WorkflowError(_("The borrower's password is not correct."))
+        image = None
+    else:
+        raise WorkflowError(_("Choose how the borrower signs."))
+    return Signature.objects.create(
+        loan=loan,
+        moment=moment,
+        method=given.method,
+        signer=borrower,
+        image=image,
+        signed_at=timezone.now(),
+        ip=current_ip(),
+    )
+
+
+@transaction.atomic
+def hand_over_loan(actor, loan, *, condition, signature):
+    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed."""
+    loan = lock(Loan, _pk(loan))
+    require(actor, "archive.hand_over_loan", loan)
+    LOAN.target(loan.status, "hand_over")
+    _refuse_if_overdue(loan.borrower)
+    copy = lock(Copy, loan.copy_id)
+    if copy.status != CopyStatus.KEPT:
+        raise WorkflowError(_("This copy was destroyed and cannot be lent."))
+    if condition not in Condition.values:
+        raise WorkflowError(_("Record the condition of the copy."))
+    signed = _sign(loan, SignatureMoment.HAND_OVER, signature)
+    loan.handed_over_by = actor
+    loan.handed_over_at = signed.signed_at
+    loan.condition_out = condition
+    loan.terms_version = TERMS_VERSION
+    with translation.override(settings.LANGUAGE_CODE):
+        loan.terms_text = str(TERMS_TEXT)
+    change_state(
+        loan,
+        LOAN,
+        "hand_over",
+        actor,
+        update_fields=[
+            "handed_over_by",
+            "handed_over_at",
+            "condition_out",
+            "terms_version",
+            "terms_text",
+        ],
+    )
+    _fix_receipt(loan, signed, actor)
+    notify(
+        [loan.borrower],
+        gettext_lazy("You received %(item)s; return it by %(date)s"),
+        gettext_lazy("The signed receipt is kept with the loan."),
+        _loan_url(loan),
+        {"item": loan.item.reference, "date": loan.return_by.isoformat()},
+    )
+    return loan
+
+
+def _fix_receipt(loan, signed, actor):
+    """Render the receipt PDF, store it privately and keep its SHA-256 in the loan."""
+    from onsite.pdf import render_pdf
+
+    signature_src = ""
+    if signed.image:
+        signature_src = "data:image/png;base64," + base64.b64encode(signed.image).decode()
+    with translation.override(settings.LANGUAGE_CODE):
+        pdf = render_pdf(
+            "archive/pdf/receipt.html",
+            {"loan": loan, "signature": signed, "signature_src": signature_src},
+            exported_by=actor,
+        )
+    loan.receipt_sha256 = hashlib.sha256(pdf).hexdigest()
+    loan.receipt.save(f"receipt-{loan.pk}.pdf", ContentFile(pdf), save=False)
+    loan.save(update_fields=["receipt", "receipt_sha256"])
+    audit.record(actor, "archive.loan.receipt", loan, comment=loan.receipt_sha256)
+
+
+@transaction.atomic
+def return_loan(actor, loan, *, condition, note="", signature):
+    """The custodian takes the copy back and records its condition; the borrower signs."""
+    loan = lock(Loan, _pk(loan))
+    require(actor, "archive.receive_loan", loan)
+    LOAN.target(loan.status, "return")
+    if condition not in Condition.values:
+        raise WorkflowError(_("Record the condition of the copy."))
+    signed = _sign(loan, SignatureMoment.RETURN, signature)
+    loan.received_by = actor
+    loan.returned_at = signed.signed_at
+    loan.condition_in = condition
+    loan.return_note = note
+    change_state(
+        loan,
+        LOAN,
+        "return",
+        actor,
+        comment=note,
+        update_fields=["received_by", "returned_at", "condition_in", "return_note"],
+    )
+    Copy.objects.filter(pk=loan.copy_id).update(condition=condition)
+    notify(
+        [loan.borrower],
+        gettext_lazy("Return of %(item)s confirmed"),
+        "",
+        _loan_url(loan),
+        {"item": loan.item.reference},
+    )
+    return loan
+
+
+# --- Destruction ----------------------------------------------------------------------
+@transaction.atomic
+def propose_destruction(actor, item, *, copy=None, reason, method, witness, planned_on):
+    item = lock(Item, _pk(item))
+    require(actor, "archive.propose_destruction", item)
+    if copy is not None and (copy.item_id != item.pk or copy.status != CopyStatus.KEPT):
+        raise WorkflowError(_("Choose a kept copy of this item."))
+    if witness.pk == actor.pk:
+        raise WorkflowError(_("The witness must be another person."))
+    record = Destruction.objects.create(
+        item=item,
+        copy=copy,
+        reason=reason,
+        method=method,
+        witness=witness,
+        planned_on=planned_on,
+        proposed_by=actor,
+    )
+    audit.record(
+        actor, "archive.destruction.propose", record, to_state=record.status, comment=reason
+    )
+    notify(
+        list(item.collection.leaders.exclude(pk=actor.pk)),
+        gettext_lazy("Destruction of %(item)s proposed"),
+        gettext_lazy("Please approve or reject the destruction."),
+        reverse("archive:destruction_detail", args=[record.pk]),
+        {"item": item.reference},
+    )
+    return record
+
+
+def _decide_destruction(actor, record, action, comment):
+    record = lock(Destruction, _pk(record))
+    require(actor, "archive.decide_destruction", record)
+    if action == "reject" and not comment.strip():
+        raise WorkflowError(_("Say why the destruction is rejected."))
+    record.decided_by = actor
+    record.decided_at = timezone.now()
+    record.decision_comment = comment
+    change_state(
+        record,
+        DESTRUCTION,
+        action,
+        actor,
+        comment=comment,
+        update_fields=["decided_by", "decided_at", "decision_comment"],
+    )
+    notify(
+        [record.proposed_by],
+        gettext_lazy("Destruction of %(item)s: %(decision)s"),
+        comment,
+        reverse("archive:destruction_detail", args=[record.pk]),
+        {"item": record.item.reference, "decision": record.get_status_display()},
+    )
+    return record
+
+
+@transaction.atomic
+def approve_destruction(actor, record, comment=""):
+    return _decide_destruction(actor, record, "approve", comment)
+
+
+@transaction.atomic
+def reject_destruction(actor, record, comment):
+    return _decide_destruction(actor, record, "reject", comment)
+
+
+@transaction.atomic
+def carry_out_destruction(actor, record, *, destroyed_on, witness_statement):
+    """Record the witnessed destruction; copies (and files) go, the records stay."""
+    record = lock(Destruction, _pk(record))
+    require(actor, "archive.carry_out_destruction", record)
+    DESTRUCTION.target(record.status, "carry_out")
+    if not witness_statement.strip():
+        raise WorkflowError(_("The witness statement is required."))
+    item = lock(Item, record.item_id)
+    copies = Copy.objects.select_for_update().filter(item=item, status=CopyStatus.KEPT)
+    if record.copy_id:
+        copies = copies.filter(pk=record.copy_id)
+    copy_ids = [c.pk for c in copies]
+    if Loan.objects.filter(copy_id__in=copy_ids, status__in=ACTIVE_LOAN_STATES).exists():
+        raise WorkflowError(_("A copy to destroy is reserved or on loan; take it back first."))
+    Copy.objects.filter(pk__in=copy_ids).update(status=CopyStatus.DESTROYED)
+    record.carried_out_by = actor
+    record.destroyed_on = destroyed_on
+    record.witness_statement = witness_statement
+    change_state(
+        record,
+        DESTRUCTION,
+        "carry_out",
+        actor,
+        comment=witness_statement,
+        update_fields=["carried_out_by", "destroyed_on", "witness_statement"],
+    )
+    if not Copy.objects.filter(item=item, status=CopyStatus.KEPT).exists():
+        _destroy_item(actor, item)
+    return record
+
+
+def _destroy_item(actor, item):
+    """Every copy is gone: erase the stored files (their records and checksums stay)."""
+    now = timezone.now()
+    for stored in item.files.filter(erased_at__isnull=True):
+        name = stored.file.name
+        stored.erased_at = now
+        stored.save(update_fields=["erased_at"])
+        if name:
+            storage = stored.file.storage
+            transaction.on_commit(lambda n=name, s=storage: s.delete(n))
+    old = item.status
+    item.status = ItemStatus.DESTROYED
+    item.save(update_fields=["status"])
+    audit.record(actor, "archive.item.destroy", item, from_state=old, to_state=item.status)
+    for cancelled in Loan.objects.filter(item=item, status=LoanStatus.REQUESTED):
+        change_state(cancelled, LOAN, "cancel", actor, comment=_("The item was destroyed."))
+
+
+# --- Shelf audits ---------------------------------------------------------------------
+@transaction.atomic
+def start_audit(actor, collection, location=""):
+    """List every kept copy expected at the location; copies on loan are marked so."""
+    require(actor, "archive.run_audit", collection)
+    location = location.strip()
+    if ShelfAudit.objects.filter(
+        collection=collection, location=location, status=AuditStatus.OPEN
+    ).exists():
+        raise WorkflowError(_("An audit of this location is already in progress."))
+    record = ShelfAudit.objects.create(collection=collection, location=location, started_by=actor)
+    copies = Copy.objects.filter(
+        item__collection=collection, item__status=ItemStatus.KEPT, status=CopyStatus.KEPT
+    ).select_related("item")
+    if location:
+        copies = copies.filter(item__location=location)
+    on_loan = set(
+        Loan.objects.filter(copy__in=copies, status=LoanStatus.HANDED_OVER).values_list(
+            "copy_id", flat=True
+        )
+    )
+    now = timezone.now()
+    AuditLine.objects.bulk_create(
+        [
+            AuditLine(
+                audit=record,
+                copy=copy,
+                expected_location=copy.item.location,
+                result=AuditResult.ON_LOAN if copy.pk in on_loan else AuditResult.PENDING,
+                checked_at=now if copy.pk in on_loan else None,
+            )
+            for copy in copies
+        ]
+    )
+    audit.record(actor, "archive.audit.start", record, to_state=record.status)
+    return record
+
+
+CHECK_RESULTS = (
+    AuditResult.FOUND,
+    AuditResult.MISSING,
+    AuditResult.DAMAGED,
+    AuditResult.MISPLACED,
+)
+
+
+@transaction.atomic
+def mark_audit_line(actor, line, result, note=""):
+    line = lock(AuditLine, _pk(line))
+    record = line.audit
+    require(actor, "archive.run_audit", record.collection)
+    if record.status != AuditStatus.OPEN:
+        raise WorkflowError(_("This audit is completed; it cannot be changed."))
+    if result not in CHECK_RESULTS:
+        raise WorkflowError(_("Choose found, missing, damaged or misplaced."))
+    if result == AuditResult.MISPLACED and not note.strip():
+        raise WorkflowError(_("Say where the copy was found."))
+    old = line.result
+    line.result = result
+    line.note = note
+    line.checked_by = actor
+    line.checked_at = timezone.now()
+    line.save(update_fields=["result", "note", "checked_by", "checked_at"])
+    audit.record(
+        actor, "archive.audit.check", line.copy.item, from_state=old, to_state=result, comment=note
+    )
+    return line
+
+
+@transaction.atomic
+def complete_audit(actor, record, note=""):
+    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy."""
+    record = lock(ShelfAudit, _pk(record))
+    require(actor, "archive.run_audit", record.collection)
+    SHELF_AUDIT.target(record.status, "complete")
+    pending = record.lines.filter(result=AuditResult.PENDING).count()
+    if pending:
+        raise WorkflowError(_("%(count)s copies are not checked yet.") % {"count": pending})
+    lines = list(record.lines.filter(result__in=DISCREPANCY_RESULTS).select_related("copy__item"))
+    Discrepancy.objects.bulk_create(
+        [Discrepancy(line=line, copy=line.copy, kind=line.result) for line in lines]
+    )
+    damaged = [line.copy_id for line in lines if line.result == AuditResult.DAMAGED]
+    Copy.objects.filter(pk__in=damaged).update(condition=Condition.DAMAGED)
+    record.completed_at = timezone.now()
+    record.note = note
+    change_state(
+        record,
+        SHELF_AUDIT,
+        "complete",
+        actor,
+        comment=note,
+        update_fields=["completed_at", "note"],
+    )
+    if lines:
+        notify(
+            list(record.collection.leaders.all()) + list(record.collection.custodians.all()),
+            gettext_lazy("Audit of %(collection)s found %(count)s discrepancies"),
+            gettext_lazy("They stay open until the custodian resolves them."),
+            reverse("archive:audit_detail", args=[record.pk]),
+            {"collection": record.collection.code, "count": len(lines)},
+        )
+    return record
+
+
+@transaction.atomic
+def resolve_discrepancy(actor, discrepancy, resolution):
+    record = lock(Discrepancy, _pk(discrepancy))
+    require(actor, "archive.resolve_discrepancy", record)
+    if not resolution.strip():
+        raise WorkflowError(_("Describe how the discrepancy was resolved."))
+    record.resolution = resolution
+    record.resolved_by = actor
+    record.resolved_at = timezone.now()
+    change_state(
+        record,
+        DISCREPANCY,
+        "resolve",
+        actor,
+        comment=resolution,
+        update_fields=["resolution", "resolved_by", "resolved_at"],
+    )
+    return record
+
+
+def audit_due_on(collection, last_completed):
+    """The day the next periodic audit of a collection is due (today if never audited)."""
+    if last_completed is None:
+        return None
+    return timezone.localdate(last_completed) + timedelta(days=collection.audit_interval_days)

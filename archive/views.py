@@ -1,0 +1,783 @@
+"""Views of the archive: thin, scoped through ``visible()``; state changes via services."""
+
+import base64
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from archive import services
+from archive.choices import (
+    LOAN,
+    OPEN_LOAN_STATES,
+    AuditResult,
+    AuditStatus,
+    CopyStatus,
+    DestructionStatus,
+    DiscrepancyStatus,
+    LoanStatus,
+    SignatureMethod,
+)
+from archive.forms import (
+    AuditStartForm,
+    CarryOutForm,
+    CommentForm,
+    DestructionForm,
+    FileUploadForm,
+    ItemForm,
+    ItemSearchForm,
+    LoanRequestForm,
+    ResolveForm,
+    SignatureForm,
+    witnesses_for,
+)
+from archive.history import item_timeline
+from archive.models import (
+    AuditLine,
+    Collection,
+    Destruction,
+    Discrepancy,
+    Item,
+    ItemFile,
+    Loan,
+    ShelfAudit,
+)
+from archive.permissions import kept_collection_ids
+from archive.registers import item_register_response, loan_register_response
+from archive.terms import TERMS_TEXT
+from onsite import audit
+from onsite.access import allowed, signed_in
+from onsite.permissions import may, require, visible
+from onsite.workflow import WorkflowError
+
+PAGE_SIZE = 25
+
+
+def _page(request, rows):
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _forbid_unless(user, action, obj=None):
+    if not may(user, action, obj):
+        raise PermissionDenied
+
+
+# --- Items ----------------------------------------------------------------------------
+def _search_items(request):
+    collections = visible(request.user, Collection)
+    form = ItemSearchForm(request.GET or None, collections=collections)
+    items = visible(request.user, Item)
+    query = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        query = data["q"].strip()
+        if query:
+            items = items.filter(
+                Q(title__icontains=query)
+                | Q(meeting__icontains=query)
+                | Q(location__icontains=query)
+                | Q(description__icontains=query)
+            )
+        if data["collection"]:
+            items = items.filter(collection=data["collection"])
+        if data["medium"]:
+            items = items.filter(medium=data["medium"])
+    return form, items, query
+
+
+@signed_in
+@require_GET
+def item_list(request):
+    form, items, query = _search_items(request)
+    items = (
+        items.select_related("collection", "custodian")
+        .annotate(kept_copies=Count("copies", filter=Q(copies__status=CopyStatus.KEPT)))
+        .order_by("-event_date", "-pk")
+    )
+    context = {
+        "form": form,
+        "page": _page(request, items),
+        "query": query,
+        "may_register": may(request.user, "archive.register_item"),
+        "export_query": request.GET.urlencode(),
+    }
+    return render(request, "archive/item_list.html", context)
+
+
+def _custodian_choices(collections):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(kept_collections__in=collections)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+@allowed("archive.register_item")
+@require_http_methods(["GET", "POST"])
+def item_create(request):
+    collections = Collection.objects.filter(pk__in=kept_collection_ids(request.user))
+    form = ItemForm(
+        request.POST or None,
+        collections=collections,
+        custodians=_custodian_choices(collections),
+        initial={"custodian": request.user},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        collection = data.pop("collection")
+        copies = data.pop("copies")
+        try:
+            item = services.register_item(request.user, collection, copies=copies, **data)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Item %(ref)s registered.") % {"ref": item.reference})
+            return redirect("archive:item_detail", item.pk)
+    return render(
+        request, "archive/form.html", {"form": form, "title": _("Register an archive item")}
+    )
+
+
+def _visible_item(request, pk):
+    return get_object_or_404(
+        visible(request.user, Item).select_related("collection", "custodian"), pk=pk
+    )
+
+
+@signed_in
+@require_GET
+def item_detail(request, pk):
+    item = _visible_item(request, pk)
+    services.record_item_view(request.user, item)
+    copies = list(item.copies.all())
+    active = {
+        loan.copy_id: loan
+        for loan in Loan.objects.filter(
+            copy__item=item, status__in=[LoanStatus.APPROVED, LoanStatus.HANDED_OVER]
+        ).select_related("borrower")
+    }
+    for copy in copies:
+        copy.active_loan = active.get(copy.pk)
+    user = request.user
+    context = {
+        "item": item,
+        "copies": copies,
+        "files": item.files.select_related("uploaded_by"),
+        "my_loans": item.loans.filter(borrower=user).order_by("-requested_at")[:5],
+        "may_edit": may(user, "archive.edit_item", item),
+        "may_upload": may(user, "archive.upload_file", item),
+        "may_borrow": may(user, "archive.request_loan", item),
+        "may_destroy": may(user, "archive.propose_destruction", item),
+        "may_see_history": may(user, "archive.see_accesses", item),
+    }
+    return render(request, "archive/item_detail.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk):
+    item = _visible_item(request, pk)
+    _forbid_unless(request.user, "archive.edit_item", item)
+    collections = Collection.objects.filter(pk=item.collection_id)
+    form = ItemForm(
+        request.POST or None,
+        instance=item,
+        collections=collections,
+        custodians=_custodian_choices(collections),
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.fields}
+        item.refresh_from_db()
+        try:
+            services.update_item(request.user, item, changes)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Item saved."))
+            return redirect("archive:item_detail", item.pk)
+    return render(
+        request,
+        "archive/form.html",
+        {"form": form, "title": _("Edit %(item)s") % {"item": item.reference}, "item": item},
+    )
+
+
+@signed_in
+@require_GET
+def item_history(request, pk):
+    item = _visible_item(request, pk)
+    _forbid_unless(request.user, "archive.see_accesses", item)
+    context = {"item": item, **item_timeline(item)}
+    return render(request, "archive/item_history.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def file_upload(request, pk):
+    item = _visible_item(request, pk)
+    _forbid_unless(request.user, "archive.upload_file", item)
+    form = FileUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            stored = services.add_file(request.user, item, form.cleaned_data["file"])
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("File stored; SHA-256 %(sha)s.") % {"sha": stored.sha256})
+            return redirect("archive:item_detail", item.pk)
+    return render(
+        request,
+        "archive/form.html",
+        {
+            "form": form,
+            "title": _("Upload a file to %(item)s") % {"item": item.reference},
+            "multipart": True,
+            "item": item,
+        },
+    )
+
+
+@signed_in
+@require_GET
+def file_download(request, pk):
+    stored = get_object_or_404(visible(request.user, ItemFile).select_related("item"), pk=pk)
+    try:
+        handle = services.open_file(request.user, stored)
+    except WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("archive:item_detail", stored.item_id)
+    return FileResponse(handle, as_attachment=True, filename=stored.original_name)
+
+
+# --- Loans ----------------------------------------------------------------------------
+@signed_in
+@require_http_methods(["GET", "POST"])
+def loan_request(request, pk):
+    item = _visible_item(request, pk)
+    _forbid_unless(request.user, "archive.request_loan", item)
+    form = LoanRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            loan = services.request_loan(request.user, item, **form.cleaned_data)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your request was sent to the leader in charge."))
+            return redirect("archive:loan_detail", loan.pk)
+    return render(
+        request,
+        "archive/form.html",
+        {"form": form, "title": _("Borrow %(item)s") % {"item": item.reference}, "item": item},
+    )
+
+
+def _loan_rows(queryset):
+    return queryset.select_related("item__collection", "borrower", "copy")
+
+
+@signed_in
+@require_GET
+def my_loans(request):
+    loans = _loan_rows(Loan.objects.filter(borrower=request.user))
+    context = {
+        "page": _page(request, loans),
+        "today": timezone.localdate(),
+        "title": _("My loans"),
+    }
+    return render(request, "archive/loan_list.html", context)
+
+
+QUEUE_FILTERS = {
+    "open": Q(status__in=OPEN_LOAN_STATES),
+    "requested": Q(status=LoanStatus.REQUESTED),
+    "approved": Q(status=LoanStatus.APPROVED),
+    "out": Q(status=LoanStatus.HANDED_OVER),
+    "all": Q(),
+}
+
+
+@allowed("archive.manage")
+@require_GET
+def loan_queue(request):
+    show = request.GET.get("show", "open")
+    if show == "overdue":
+        condition = Q(status=LoanStatus.HANDED_OVER, return_by__lt=timezone.localdate())
+    else:
+        condition = QUEUE_FILTERS.get(show, QUEUE_FILTERS["open"])
+    loans = _loan_rows(
+        visible(request.user, Loan).exclude(borrower=request.user).filter(condition)
+    ).order_by("return_by", "pk")
+    context = {
+        "page": _page(request, loans),
+        "today": timezone.localdate(),
+        "title": _("Loan queue"),
+        "queue": True,
+        "show": show,
+        "filters": [
+            ("open", _("Open")),
+            ("requested", _("To decide")),
+            ("approved", _("To hand over")),
+            ("out", _("Out")),
+            ("overdue", _("Overdue")),
+            ("all", _("All")),
+        ],
+    }
+    return render(request, "archive/loan_list.html", context)
+
+
+def _visible_loan(request, pk):
+    return get_object_or_404(
+        visible(request.user, Loan).select_related(
+            "item__collection", "borrower", "copy", "decided_by", "handed_over_by", "received_by"
+        ),
+        pk=pk,
+    )
+
+
+def _data_url(png):
+    return "data:image/png;base64," + base64.b64encode(bytes(png)).decode() if png else ""
+
+
+@signed_in
+@require_GET
+def loan_detail(request, pk):
+    loan = _visible_loan(request, pk)
+    signatures = list(loan.signatures.select_related("signer"))
+    for signed in signatures:
+        signed.data_url = _data_url(signed.image)
+    user = request.user
+    context = {
+        "loan": loan,
+        "signatures": signatures,
+        "history": list(audit.history(loan)),
+        "actions": [
+            (name, label, url_name)
+            for name, label, url_name, action in [
+                ("approve", _("Approve"), "archive:loan_approve", "archive.decide_loan"),
+                ("reject", _("Reject"), "archive:loan_reject", "archive.decide_loan"),
+                ("hand_over", _("Hand over"), "archive:loan_hand_over", "archive.hand_over_loan"),
+                ("return", _("Take back"), "archive:loan_return", "archive.receive_loan"),
+                ("cancel", _("Cancel"), "archive:loan_cancel", "archive.cancel_loan"),
+            ]
+            if LOAN.can(loan.status, name) and may(user, action, loan)
+        ],
+    }
+    return render(request, "archive/loan_detail.html", context)
+
+
+def _confirm(request, obj, *, action, title, question, form, do, back, danger=False, label=""):
+    """GET shows a confirmation page; POST runs ``do(cleaned_data)`` (a service call)."""
+    _forbid_unless(request.user, action, obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do(form.cleaned_data)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Done."))
+            return redirect(back)
+    context = {
+        "title": title,
+        "question": question,
+        "object": obj,
+        "form": form,
+        "cancel_url": back,
+        "danger": danger,
+        "submit_label": label or title,
+    }
+    return render(request, "confirm.html", context, status=400 if form.errors else 200)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def loan_approve(request, pk):
+    loan = _visible_loan(request, pk)
+    return _confirm(
+        request,
+        loan,
+        action="archive.decide_loan",
+        title=_("Approve the loan"),
+        question=_("A free copy is reserved for the borrower."),
+        form=CommentForm(request.POST or None),
+        do=lambda d: services.approve_loan(request.user, loan, d["comment"]),
+        back=reverse("archive:loan_detail", args=[loan.pk]),
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def loan_reject(request, pk):
+    loan = _visible_loan(request, pk)
+    return _confirm(
+        request,
+        loan,
+        action="archive.decide_loan",
+        title=_("Reject the loan"),
+        question=_("Say why; the borrower is told."),
+        form=CommentForm(request.POST or None, required=True),
+        do=lambda d: services.reject_loan(request.user, loan, d["comment"]),
+        back=reverse("archive:loan_detail", args=[loan.pk]),
+        danger=True,
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def loan_cancel(request, pk):
+    loan = _visible_loan(request, pk)
+    return _confirm(
+        request,
+        loan,
+        action="archive.cancel_loan",
+        title=_("Cancel the loan"),
+        question=_("A reserved copy is freed."),
+        form=CommentForm(request.POST or None),
+        do=lambda d: services.cancel_loan(request.user, loan, d["comment"]),
+        back=reverse("archive:loan_detail", args=[loan.pk]),
+        danger=True,
+    )
+
+
+def _signature_page(request, loan, *, action, title, do):
+    _forbid_unless(request.user, action, loan)
+    form = SignatureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["method"] == SignatureMethod.DRAWN:
+                given = services.SignatureInput.from_data_url(data["signature"])
+            else:
+                given = services.SignatureInput(method=data["method"], password=data["password"])
+            do(data, given)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Done."))
+            return redirect("archive:loan_detail", loan.pk)
+    context = {"loan": loan, "form": form, "title": title, "terms": TERMS_TEXT}
+    return render(request, "archive/sign.html", context, status=400 if form.errors else 200)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def loan_hand_over(request, pk):
+    loan = _visible_loan(request, pk)
+    return _signature_page(
+        request,
+        loan,
+        action="archive.hand_over_loan",
+        title=_("Hand over"),
+        do=lambda d, given: services.hand_over_loan(
+            request.user, loan, condition=d["condition"], signature=given
+        ),
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def loan_return(request, pk):
+    loan = _visible_loan(request, pk)
+    return _signature_page(
+        request,
+        loan,
+        action="archive.receive_loan",
+        title=_("Take back"),
+        do=lambda d, given: services.return_loan(
+            request.user, loan, condition=d["condition"], note=d["note"], signature=given
+        ),
+    )
+
+
+@signed_in
+@require_GET
+def loan_receipt(request, pk):
+    loan = _visible_loan(request, pk)
+    if not loan.receipt:
+        raise Http404
+    audit.record(request.user, "archive.loan.receipt_read", loan)
+    content = loan.receipt.storage.open(loan.receipt.name, "rb").read()
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="receipt-{loan.pk}.pdf"'
+    return response
+
+
+# --- Destruction ----------------------------------------------------------------------
+@signed_in
+@require_http_methods(["GET", "POST"])
+def destruction_propose(request, pk):
+    item = _visible_item(request, pk)
+    _forbid_unless(request.user, "archive.propose_destruction", item)
+    form = DestructionForm(
+        request.POST or None,
+        copies=item.copies.filter(status=CopyStatus.KEPT),
+        witnesses=witnesses_for(item.collection, exclude=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.propose_destruction(request.user, item, **form.cleaned_data)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Destruction proposed to the leader in charge."))
+            return redirect("archive:destruction_detail", record.pk)
+    return render(
+        request,
+        "archive/form.html",
+        {
+            "form": form,
+            "title": _("Propose destroying %(item)s") % {"item": item.reference},
+            "item": item,
+        },
+    )
+
+
+@allowed("archive.manage")
+@require_GET
+def destruction_list(request):
+    rows = visible(request.user, Destruction).select_related(
+        "item__collection", "copy", "witness", "proposed_by"
+    )
+    show = request.GET.get("show", "")
+    if show in DestructionStatus.values:
+        rows = rows.filter(status=show)
+    return render(
+        request,
+        "archive/destruction_list.html",
+        {"page": _page(request, rows), "show": show, "statuses": DestructionStatus.choices},
+    )
+
+
+def _visible_destruction(request, pk):
+    return get_object_or_404(
+        visible(request.user, Destruction).select_related(
+            "item__collection", "copy", "witness", "proposed_by", "decided_by", "carried_out_by"
+        ),
+        pk=pk,
+    )
+
+
+@signed_in
+@require_GET
+def destruction_detail(request, pk):
+    record = _visible_destruction(request, pk)
+    user = request.user
+    context = {
+        "record": record,
+        "history": list(audit.history(record)),
+        "may_decide": record.status == DestructionStatus.PROPOSED
+        and may(user, "archive.decide_destruction", record),
+        "may_carry_out": record.status == DestructionStatus.APPROVED
+        and may(user, "archive.carry_out_destruction", record),
+    }
+    return render(request, "archive/destruction_detail.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def destruction_approve(request, pk):
+    record = _visible_destruction(request, pk)
+    return _confirm(
+        request,
+        record,
+        action="archive.decide_destruction",
+        title=_("Approve the destruction"),
+        question=_("The custodian then destroys it in front of the witness."),
+        form=CommentForm(request.POST or None),
+        do=lambda d: services.approve_destruction(request.user, record, d["comment"]),
+        back=reverse("archive:destruction_detail", args=[record.pk]),
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def destruction_reject(request, pk):
+    record = _visible_destruction(request, pk)
+    return _confirm(
+        request,
+        record,
+        action="archive.decide_destruction",
+        title=_("Reject the destruction"),
+        question=_("Say why; the custodian is told."),
+        form=CommentForm(request.POST or None, required=True),
+        do=lambda d: services.reject_destruction(request.user, record, d["comment"]),
+        back=reverse("archive:destruction_detail", args=[record.pk]),
+        danger=True,
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def destruction_carry_out(request, pk):
+    record = _visible_destruction(request, pk)
+    return _confirm(
+        request,
+        record,
+        action="archive.carry_out_destruction",
+        title=_("Record the destruction"),
+        question=_("The copies are marked destroyed; the records stay."),
+        form=CarryOutForm(request.POST or None, initial={"destroyed_on": timezone.localdate()}),
+        do=lambda d: services.carry_out_destruction(request.user, record, **d),
+        back=reverse("archive:destruction_detail", args=[record.pk]),
+        danger=True,
+    )
+
+
+# --- Shelf audits ---------------------------------------------------------------------
+@allowed("archive.manage")
+@require_GET
+def audit_list(request):
+    rows = (
+        visible(request.user, ShelfAudit)
+        .select_related("collection", "started_by")
+        .annotate(
+            line_count=Count("lines", distinct=True),
+            open_discrepancies=Count(
+                "lines__discrepancy",
+                filter=Q(lines__discrepancy__status=DiscrepancyStatus.OPEN),
+                distinct=True,
+            ),
+        )
+        .order_by("-started_at", "-pk")
+    )
+    return render(
+        request,
+        "archive/audit_list.html",
+        {"page": _page(request, rows), "may_start": may(request.user, "archive.run_audit")},
+    )
+
+
+@allowed("archive.run_audit")
+@require_http_methods(["GET", "POST"])
+def audit_start(request):
+    collections = Collection.objects.filter(pk__in=kept_collection_ids(request.user))
+    form = AuditStartForm(request.POST or None, collections=collections)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.start_audit(
+                request.user, form.cleaned_data["collection"], form.cleaned_data["location"]
+            )
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("archive:audit_detail", record.pk)
+    return render(request, "archive/form.html", {"form": form, "title": _("Start an audit")})
+
+
+def _visible_audit(request, pk):
+    return get_object_or_404(
+        visible(request.user, ShelfAudit).select_related("collection", "started_by"), pk=pk
+    )
+
+
+@signed_in
+@require_GET
+def audit_detail(request, pk):
+    record = _visible_audit(request, pk)
+    lines = record.lines.select_related("copy__item", "checked_by", "discrepancy")
+    may_run = may(request.user, "archive.run_audit", record.collection)
+    context = {
+        "record": record,
+        "page": _page(request, lines),
+        "may_check": may_run and record.status == AuditStatus.OPEN,
+        "results": [
+            (value, label)
+            for value, label in AuditResult.choices
+            if value in services.CHECK_RESULTS
+        ],
+    }
+    return render(request, "archive/audit_detail.html", context)
+
+
+@signed_in
+@require_POST
+def audit_line_mark(request, pk):
+    line = get_object_or_404(
+        AuditLine.objects.filter(audit__in=visible(request.user, ShelfAudit)), pk=pk
+    )
+    require(request.user, "archive.run_audit", line.audit.collection)
+    try:
+        services.mark_audit_line(
+            request.user, line, request.POST.get("result", ""), request.POST.get("note", "")
+        )
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    return redirect(
+        reverse("archive:audit_detail", args=[line.audit_id])
+        + f"?page={request.POST.get('page', 1)}#line-{line.pk}"
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def audit_complete(request, pk):
+    record = _visible_audit(request, pk)
+    return _confirm(
+        request,
+        record.collection,
+        action="archive.run_audit",
+        title=_("Complete the audit"),
+        question=_("Every missing, damaged or misplaced copy opens a discrepancy."),
+        form=CommentForm(request.POST or None),
+        do=lambda d: services.complete_audit(request.user, record, d["comment"]),
+        back=reverse("archive:audit_detail", args=[record.pk]),
+    )
+
+
+@allowed("archive.manage")
+@require_GET
+def discrepancy_list(request):
+    show = request.GET.get("show", DiscrepancyStatus.OPEN)
+    rows = visible(request.user, Discrepancy).select_related(
+        "copy__item__collection", "line__audit", "resolved_by"
+    )
+    if show in DiscrepancyStatus.values:
+        rows = rows.filter(status=show)
+    context = {
+        "page": _page(request, rows),
+        "show": show,
+        "statuses": DiscrepancyStatus.choices,
+        "kept": kept_collection_ids(request.user),
+    }
+    return render(request, "archive/discrepancy_list.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def discrepancy_resolve(request, pk):
+    record = get_object_or_404(
+        visible(request.user, Discrepancy).select_related("copy__item__collection"), pk=pk
+    )
+    return _confirm(
+        request,
+        record,
+        action="archive.resolve_discrepancy",
+        title=_("Resolve the discrepancy"),
+        question=_("Describe what was done (found, repaired, reported lost…)."),
+        form=ResolveForm(request.POST or None),
+        do=lambda d: services.resolve_discrepancy(request.user, record, d["resolution"]),
+        back=reverse("archive:discrepancy_list"),
+    )
+
+
+# --- Registers ------------------------------------------------------------------------
+@signed_in
+@require_GET
+def item_register(request, fmt):
+    _form, items, _query = _search_items(request)
+    return item_register_response(request.user, items, fmt)
+
+
+@signed_in
+@require_GET
+def loan_register(request, fmt):
+    return loan_register_response(request.user, visible(request.user, Loan), fmt)

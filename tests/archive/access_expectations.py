@@ -1,0 +1,208 @@
+"""Every archive URL for anonymous and each role of the cast.
+
+The objects belong to cast.collection (custodian: ``custodian``, leader: ``leader``);
+``staff`` is granted the collection up to Secret and the item is Secret. Everyone else
+gets 404 for the objects and never learns they exist.
+"""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from archive.choices import AuditResult, DestructionStatus, LoanStatus
+from archive.models import AuditLine, Destruction, Discrepancy, ShelfAudit
+from tests.access import expect
+
+
+def _url(name, *args, **kwargs):
+    return lambda cast: reverse(
+        name,
+        args=[arg(cast) if callable(arg) else arg for arg in args],
+        kwargs=kwargs or None,
+    )
+
+
+def _item(cast):
+    from tests.archive.factories import GrantFactory, ItemFactory
+
+    GrantFactory(user=cast.staff, collection=cast.collection, clearance=2)
+    return ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=2)
+
+
+def _item_pk(cast):
+    return _item(cast).pk
+
+
+def _file_pk(cast):
+    from tests.archive.factories import make_file
+
+    return make_file(_item(cast)).pk
+
+
+def _loan(status):
+    def make(cast):
+        from tests.archive.factories import make_loan
+
+        loan = make_loan(_item(cast), cast.staff, status)
+        if status == LoanStatus.HANDED_OVER:
+            loan.receipt.save("receipt.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+        return loan.pk
+
+    return make
+
+
+def _destruction(status):
+    def make(cast):
+        item = _item(cast)
+        return Destruction.objects.create(
+            item=item,
+            reason="超过保存期限",
+            method="shred",
+            witness=cast.manager,
+            planned_on=timezone.localdate() + timedelta(days=3),
+            proposed_by=cast.custodian,
+            status=status,
+        ).pk
+
+    return make
+
+
+def _audit(cast):
+    item = _item(cast)
+    audit = ShelfAudit.objects.create(collection=cast.collection, started_by=cast.custodian)
+    AuditLine.objects.create(audit=audit, copy=item.copies.first(), expected_location="A-01")
+    return audit
+
+
+def _audit_pk(cast):
+    return _audit(cast).pk
+
+
+def _line_pk(cast):
+    return _audit(cast).lines.first().pk
+
+
+def _discrepancy_pk(cast):
+    line = _audit(cast).lines.first()
+    line.result = AuditResult.MISSING
+    line.save()
+    return Discrepancy.objects.create(line=line, copy=line.copy, kind=AuditResult.MISSING).pk
+
+
+MANAGERS = {"custodian": 200, "leader": 200}
+
+EXPECTATIONS = {
+    "archive:item_list": expect(_url("archive:item_list"), 200),
+    "archive:item_create": expect(_url("archive:item_create"), 403, custodian=200),
+    "archive:item_detail": expect(
+        _url("archive:item_detail", _item_pk), 404, staff=200, **MANAGERS
+    ),
+    "archive:item_edit": expect(
+        _url("archive:item_edit", _item_pk), 404, staff=403, custodian=200, leader=403
+    ),
+    "archive:item_history": expect(
+        _url("archive:item_history", _item_pk), 404, staff=403, **MANAGERS
+    ),
+    "archive:file_upload": expect(
+        _url("archive:file_upload", _item_pk), 404, staff=403, custodian=200, leader=403
+    ),
+    "archive:file_download": expect(
+        _url("archive:file_download", _file_pk), 404, staff=200, **MANAGERS
+    ),
+    "archive:loan_request": expect(
+        _url("archive:loan_request", _item_pk), 404, staff=200, **MANAGERS
+    ),
+    "archive:destruction_propose": expect(
+        _url("archive:destruction_propose", _item_pk), 404, staff=403, custodian=200, leader=403
+    ),
+    "archive:loan_queue": expect(_url("archive:loan_queue"), 403, **MANAGERS),
+    "archive:my_loans": expect(_url("archive:my_loans"), 200),
+    "archive:loan_detail": expect(
+        _url("archive:loan_detail", _loan(LoanStatus.REQUESTED)), 404, staff=200, **MANAGERS
+    ),
+    "archive:loan_approve": expect(
+        _url("archive:loan_approve", _loan(LoanStatus.REQUESTED)),
+        404,
+        staff=403,
+        custodian=403,
+        leader=200,
+    ),
+    "archive:loan_reject": expect(
+        _url("archive:loan_reject", _loan(LoanStatus.REQUESTED)),
+        404,
+        staff=403,
+        custodian=403,
+        leader=200,
+    ),
+    "archive:loan_cancel": expect(
+        _url("archive:loan_cancel", _loan(LoanStatus.REQUESTED)),
+        404,
+        staff=200,
+        custodian=200,
+        leader=403,
+    ),
+    "archive:loan_hand_over": expect(
+        _url("archive:loan_hand_over", _loan(LoanStatus.APPROVED)),
+        404,
+        staff=403,
+        custodian=200,
+        leader=403,
+    ),
+    "archive:loan_return": expect(
+        _url("archive:loan_return", _loan(LoanStatus.HANDED_OVER)),
+        404,
+        staff=403,
+        custodian=200,
+        leader=403,
+    ),
+    "archive:loan_receipt": expect(
+        _url("archive:loan_receipt", _loan(LoanStatus.HANDED_OVER)), 404, staff=200, **MANAGERS
+    ),
+    "archive:destruction_list": expect(_url("archive:destruction_list"), 403, **MANAGERS),
+    "archive:destruction_detail": expect(
+        _url("archive:destruction_detail", _destruction(DestructionStatus.PROPOSED)),
+        404,
+        **MANAGERS,
+    ),
+    "archive:destruction_approve": expect(
+        _url("archive:destruction_approve", _destruction(DestructionStatus.PROPOSED)),
+        404,
+        custodian=403,
+        leader=200,
+    ),
+    "archive:destruction_reject": expect(
+        _url("archive:destruction_reject", _destruction(DestructionStatus.PROPOSED)),
+        404,
+        custodian=403,
+        leader=200,
+    ),
+    "archive:destruction_carry_out": expect(
+        _url("archive:destruction_carry_out", _destruction(DestructionStatus.APPROVED)),
+        404,
+        custodian=200,
+        leader=403,
+    ),
+    "archive:audit_list": expect(_url("archive:audit_list"), 403, **MANAGERS),
+    "archive:audit_start": expect(_url("archive:audit_start"), 403, custodian=200),
+    "archive:audit_detail": expect(_url("archive:audit_detail", _audit_pk), 404, **MANAGERS),
+    "archive:audit_complete": expect(
+        _url("archive:audit_complete", _audit_pk), 404, custodian=200, leader=403
+    ),
+    "archive:audit_line_mark": expect(
+        _url("archive:audit_line_mark", _line_pk),
+        404,
+        method="post",
+        data={"result": "found"},
+        custodian=302,
+        leader=403,
+    ),
+    "archive:discrepancy_list": expect(_url("archive:discrepancy_list"), 403, **MANAGERS),
+    "archive:discrepancy_resolve": expect(
+        _url("archive:discrepancy_resolve", _discrepancy_pk), 404, custodian=200, leader=403
+    ),
+    # Registers answer everyone, filtered by what each may see.
+    "archive:item_register": expect(_url("archive:item_register", fmt="xlsx"), 200),
+    "archive:loan_register": expect(_url("archive:loan_register", fmt="xlsx"), 200),
+}
