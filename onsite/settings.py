@@ -24,7 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 COMPANY_NAME = env_str("ONSITE_COMPANY_NAME", "OnSite")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "onsite.admin_site.OnsiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
