@@ -121,3 +121,27 @@ def test_enqueue_failure_never_raises(cast, monkeypatch):
 
     monkeypatch.setattr(tasks.relay_notifications, "apply_async", down)
     assert notifications.enqueue_relay([1, 2]) is False
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_notification_list_and_home_query_counts_do_not_grow_with_rows(cast, login):
+    client = login(cast.staff)
+    NotificationFactory.create_batch(5, recipient=cast.staff)
+    few = (
+        _queries(client, reverse("onsite:notification_list")),
+        _queries(client, reverse("onsite:home")),
+    )
+    NotificationFactory.create_batch(45, recipient=cast.staff)
+    many = (
+        _queries(client, reverse("onsite:notification_list")),
+        _queries(client, reverse("onsite:home")),
+    )
+    assert few == many
