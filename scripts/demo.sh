@@ -12,7 +12,7 @@ apt_install "${RUNTIME_PACKAGES[@]}"
 make_venv
 pip_install requirements.txt
 compile_messages
-mkdir -p "$VAR/broker/queue" "$VAR/broker/processed" "$VAR/private"
+mkdir -p "$VAR/broker/queue" "$VAR/broker/processed" "$VAR/broker/control" "$VAR/private"
 
 say "Preparing the database"
 "$PY" manage.py migrate --noinput -v 0

@@ -20,18 +20,6 @@ from tests.factories import (
     VenueFactory,
 )
 
-ROLE_NAMES = [
-    "staff",
-    "supervisor",
-    "hr",
-    "vp",
-    "manager",
-    "custodian",
-    "leader",
-    "outsider",
-    "admin",
-]
-
 
 def is_postgres():
     from django.db import connection
