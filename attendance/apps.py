@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AttendanceConfig(AppConfig):
     name = "attendance"
     verbose_name = _("Attendance")
+
+    def ready(self):
+        from attendance import permissions  # noqa: F401 - registers rules and scopes

@@ -31,6 +31,21 @@ NAV_ITEMS = [
 ]
 
 
+# Attendance (the attendance app's entries).
+NAV_ITEMS += [
+    NavItem(_("Attendance"), "attendance:today", "clock", frozenset()),
+    NavItem(
+        _("Approvals"), "attendance:queue", "check2-square", frozenset({Role.SUPERVISOR, Role.HR})
+    ),
+    NavItem(
+        _("Attendance summary"),
+        "attendance:summary",
+        "table",
+        frozenset({Role.SUPERVISOR, Role.HR, Role.VP, Role.ADMIN}),
+    ),
+]
+
+
 def items_for(user):
     held = roles(user)
     return [

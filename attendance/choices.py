@@ -1,0 +1,165 @@
+"""Constants of attendance: day kinds, statuses and the allowed transitions of each workflow."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from onsite.workflow import StateMachine
+
+# A working day counts this many hours when overtime turns into compensatory leave.
+HOURS_PER_DAY = 8
+# HR is warned this many days before a year without official holiday data starts.
+PROVISIONAL_WARNING_DAYS = 60
+# Geofence radius used when a site sets a position but no radius.
+DEFAULT_GEOFENCE_METRES = 300
+
+
+class CalendarKind(models.TextChoices):
+    """What the national holiday calendar says about one date (only special dates are rows)."""
+
+    HOLIDAY = "holiday", _("Statutory holiday")
+    BREAK = "break", _("Holiday break (day off in lieu)")
+    MAKEUP = "makeup", _("Make-up working day")
+
+
+class CalendarSource(models.TextChoices):
+    PACKAGE = "package", _("Official data (chinese-calendar)")
+    HR = "hr", _("Entered by HR")
+
+
+class DayKind(models.TextChoices):
+    """What one date is for one person at the site of that day's assignment."""
+
+    WORKDAY = "workday", _("Working day")
+    MAKEUP = "makeup", _("Make-up working day")
+    REST = "rest", _("Rest day")
+    HOLIDAY = "holiday", _("Statutory holiday")
+    BREAK = "break", _("Holiday break")
+    CLIENT_OFF = "client_off", _("Client day off")
+    UNASSIGNED = "unassigned", _("No assignment")
+
+    @classmethod
+    def working(cls):
+        return {cls.WORKDAY, cls.MAKEUP}
+
+
+class DayStatus(models.TextChoices):
+    """The derived attendance status of one day (never typed by anyone)."""
+
+    PRESENT = "present", _("Present")
+    LATE = "late", _("Late")
+    EARLY = "early", _("Early leave")
+    LATE_EARLY = "late_early", _("Late and early leave")
+    MISSING_OUT = "missing_out", _("Missing check-out")
+    CHECKED_IN = "checked_in", _("Checked in")
+    ABSENT = "absent", _("Absent")
+    LEAVE = "leave", _("Leave")
+    REST = "rest", _("Rest day")
+    HOLIDAY = "holiday", _("Holiday")
+    OVERTIME = "overtime", _("Overtime")
+    UNAPPROVED_OVERTIME = "unapproved_ot", _("Unapproved overtime")
+    UPCOMING = "upcoming", _("Upcoming")
+    UNASSIGNED = "unassigned", _("No assignment")
+
+
+# One or two characters per status for month grids (screen and PDF).
+STATUS_CODES = {
+    DayStatus.PRESENT: "✓",
+    DayStatus.LATE: "迟",
+    DayStatus.EARLY: "早",
+    DayStatus.LATE_EARLY: "迟早",
+    DayStatus.MISSING_OUT: "缺",
+    DayStatus.CHECKED_IN: "进",
+    DayStatus.ABSENT: "旷",
+    DayStatus.LEAVE: "假",
+    DayStatus.REST: "休",
+    DayStatus.HOLIDAY: "节",
+    DayStatus.OVERTIME: "加",
+    DayStatus.UNAPPROVED_OVERTIME: "加?",
+    DayStatus.UPCOMING: "",
+    DayStatus.UNASSIGNED: "–",
+}
+
+
+class OvertimeKind(models.TextChoices):
+    """Classification by the holiday calendar (PRC Labour Law art. 44)."""
+
+    WORKDAY = "workday", _("Workday extension (150%)")
+    REST_DAY = "rest_day", _("Rest day (200%)")
+    HOLIDAY = "holiday", _("Statutory holiday (300%)")
+
+
+PAY_RATES = {OvertimeKind.WORKDAY: 150, OvertimeKind.REST_DAY: 200, OvertimeKind.HOLIDAY: 300}
+
+
+class Compensation(models.TextChoices):
+    PAY = "pay", _("Overtime pay")
+    LEAVE = "leave", _("Compensatory leave (调休)")
+
+
+class OvertimeStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for the supervisor")
+    SUPERVISOR_APPROVED = "supervisor_approved", _("Waiting for HR")
+    FILED = "filed", _("Approved and filed by HR")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OVERTIME_APPROVED = {OvertimeStatus.SUPERVISOR_APPROVED, OvertimeStatus.FILED}
+
+OVERTIME_FLOW = StateMachine(
+    "overtime",
+    {
+        (OvertimeStatus.SUBMITTED, "approve"): OvertimeStatus.SUPERVISOR_APPROVED,
+        (OvertimeStatus.SUBMITTED, "reject"): OvertimeStatus.REJECTED,
+        (OvertimeStatus.SUBMITTED, "cancel"): OvertimeStatus.CANCELLED,
+        (OvertimeStatus.SUPERVISOR_APPROVED, "file"): OvertimeStatus.FILED,
+        (OvertimeStatus.SUPERVISOR_APPROVED, "hr_reject"): OvertimeStatus.REJECTED,
+        (OvertimeStatus.SUPERVISOR_APPROVED, "cancel"): OvertimeStatus.CANCELLED,
+    },
+    labels=dict(OvertimeStatus.choices),
+)
+
+
+class LeaveStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for the supervisor")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Leave that holds days of the allowance (pending requests reserve them).
+LEAVE_COUNTED = {LeaveStatus.SUBMITTED, LeaveStatus.APPROVED}
+
+LEAVE_FLOW = StateMachine(
+    "leave",
+    {
+        (LeaveStatus.SUBMITTED, "approve"): LeaveStatus.APPROVED,
+        (LeaveStatus.SUBMITTED, "reject"): LeaveStatus.REJECTED,
+        (LeaveStatus.SUBMITTED, "cancel"): LeaveStatus.CANCELLED,
+        (LeaveStatus.APPROVED, "cancel"): LeaveStatus.CANCELLED,
+    },
+    labels=dict(LeaveStatus.choices),
+)
+
+
+class HalfDay(models.TextChoices):
+    AM = "am", _("Morning")
+    PM = "pm", _("Afternoon")
+
+
+class ExportScope(models.TextChoices):
+    COMPANY = "company", _("Whole company")
+    DEPARTMENT = "department", _("Department")
+    SITE = "site", _("Client site")
+
+
+class ExportFormat(models.TextChoices):
+    PDF = "pdf", _("PDF")
+    XLSX = "xlsx", _("Excel")
+
+
+class ExportState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")

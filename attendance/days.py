@@ -1,0 +1,291 @@
+"""Derive each day's kind and attendance status from schedules, calendar, check-ins and leave.
+
+Nothing here is stored: a status is recomputed from facts, so a corrected schedule or
+calendar corrects every month it touches. ``Period`` loads all facts for many people
+and a date range in a fixed number of queries (no query per person or per day).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from attendance.choices import (
+    OVERTIME_APPROVED,
+    STATUS_CODES,
+    CalendarKind,
+    DayKind,
+    DayStatus,
+    HalfDay,
+    LeaveStatus,
+    OvertimeStatus,
+)
+from attendance.holidays import calendar_between
+from attendance.models import (
+    AttendanceRecord,
+    LeaveRequest,
+    OvertimeRequest,
+    SiteDayOff,
+    SiteSchedule,
+)
+from onsite.models import Assignment
+
+# Used for a site that has no schedule yet.
+DEFAULT_SCHEDULE = SiteSchedule(
+    weekdays="12345", start_time=time(9, 0), end_time=time(18, 0), grace_minutes=5
+)
+NATIONAL = SiteSchedule(weekdays="12345", start_time=time(9, 0), end_time=time(18, 0))
+_CALENDAR_KINDS = {
+    CalendarKind.HOLIDAY: DayKind.HOLIDAY,
+    CalendarKind.BREAK: DayKind.BREAK,
+    CalendarKind.MAKEUP: DayKind.MAKEUP,
+}
+HALF = Decimal("0.5")
+
+
+@dataclass
+class Day:
+    """One person's day: what it is and how it went."""
+
+    date: object
+    kind: str
+    site_id: int | None = None
+    schedule: SiteSchedule | None = None
+    record: AttendanceRecord | None = None
+    leave: LeaveRequest | None = None
+    leave_portion: Decimal = Decimal(0)
+    overtime: list = field(default_factory=list)
+    status: str = DayStatus.UPCOMING
+    late: bool = False
+    early: bool = False
+    missing_out: bool = False
+    late_minutes: int = 0
+    early_minutes: int = 0
+
+    @property
+    def is_working(self):
+        return self.kind in DayKind.working()
+
+    @property
+    def has_approved_overtime(self):
+        return any(ot.status in OVERTIME_APPROVED for ot in self.overtime)
+
+    @property
+    def unapproved_minutes(self):
+        """Minutes worked on a day off without an approved overtime request."""
+        if self.status == DayStatus.UNAPPROVED_OVERTIME and self.record:
+            return self.record.worked_minutes
+        return 0
+
+    @property
+    def code(self):
+        return STATUS_CODES[DayStatus(self.status)]
+
+    def kind_label(self):
+        return DayKind(self.kind).label
+
+    def status_label(self):
+        return DayStatus(self.status).label
+
+
+def leave_halves(leave, day):
+    """(morning off, afternoon off) of a leave request on one date."""
+    morning = not (day == leave.start_date and leave.start_half == HalfDay.PM)
+    afternoon = not (day == leave.end_date and leave.end_half == HalfDay.AM)
+    return morning, afternoon
+
+
+def _local(dt):
+    return timezone.localtime(dt)
+
+
+def _minutes_between(day, a, b):
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(day, a), tz)
+    end = timezone.make_aware(datetime.combine(day, b), tz)
+    return int((end - start).total_seconds() // 60)
+
+
+class Period:
+    """All attendance facts of some people between two dates, loaded in a few queries."""
+
+    def __init__(self, user_ids, first, last, *, today=None, leave_statuses=None):
+        self.user_ids = list(user_ids)
+        self.first, self.last = first, last
+        self.today = today or timezone.localdate()
+        statuses = leave_statuses or [LeaveStatus.APPROVED]
+        self.assignments = defaultdict(list)
+        for a in Assignment.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=first),
+            user_id__in=self.user_ids,
+            start_date__lte=last,
+        ).order_by("-start_date", "-id"):
+            self.assignments[a.user_id].append(a)
+        site_ids = {a.site_id for rows in self.assignments.values() for a in rows}
+        self.schedules = defaultdict(list)
+        for s in SiteSchedule.objects.filter(site_id__in=site_ids, valid_from__lte=last).order_by(
+            "-valid_from"
+        ):
+            self.schedules[s.site_id].append(s)
+        self.days_off = set(
+            SiteDayOff.objects.filter(
+                site_id__in=site_ids, date__gte=first, date__lte=last
+            ).values_list("site_id", "date")
+        )
+        self.calendar = calendar_between(first, last)
+        self.records = {
+            (r.user_id, r.date): r
+            for r in AttendanceRecord.objects.filter(
+                user_id__in=self.user_ids, date__gte=first, date__lte=last
+            )
+        }
+        self.leaves = defaultdict(list)
+        for leave in LeaveRequest.objects.filter(
+            user_id__in=self.user_ids,
+            status__in=statuses,
+            start_date__lte=last,
+            end_date__gte=first,
+        ).select_related("leave_type"):
+            self.leaves[leave.user_id].append(leave)
+        self.overtime = defaultdict(list)
+        for ot in OvertimeRequest.objects.filter(
+            user_id__in=self.user_ids, date__gte=first, date__lte=last
+        ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED]):
+            self.overtime[(ot.user_id, ot.date)].append(ot)
+
+    def dates(self):
+        day = self.first
+        while day <= self.last:
+            yield day
+            day += timedelta(days=1)
+
+    def assignment_on(self, user_id, day):
+        for a in self.assignments.get(user_id, ()):
+            if a.start_date <= day and (a.end_date is None or a.end_date >= day):
+                return a
+        return None
+
+    def schedule_on(self, site_id, day):
+        for s in self.schedules.get(site_id, ()):
+            if s.valid_from <= day:
+                return s
+        return DEFAULT_SCHEDULE
+
+    def kind_of(self, day, site_id, schedule):
+        if site_id is not None and (site_id, day) in self.days_off:
+            return DayKind.CLIENT_OFF
+        special = self.calendar.get(day)
+        if special and schedule.follows_national_calendar:
+            return _CALENDAR_KINDS[special]
+        return DayKind.WORKDAY if schedule.works_on_weekday(day) else DayKind.REST
+
+    def day(self, user_id, day, *, national_if_unassigned=False):
+        assignment = self.assignment_on(user_id, day)
+        if assignment is None:
+            if not national_if_unassigned:
+                return Day(day, DayKind.UNASSIGNED, status=DayStatus.UNASSIGNED)
+            result = Day(day, self.kind_of(day, None, NATIONAL), schedule=NATIONAL)
+        else:
+            schedule = self.schedule_on(assignment.site_id, day)
+            result = Day(
+                day,
+                self.kind_of(day, assignment.site_id, schedule),
+                site_id=assignment.site_id,
+                schedule=schedule,
+            )
+        result.record = self.records.get((user_id, day))
+        result.overtime = self.overtime.get((user_id, day), [])
+        morning_off = afternoon_off = False
+        for leave in self.leaves.get(user_id, ()):
+            if leave.start_date <= day <= leave.end_date:
+                m, a = leave_halves(leave, day)
+                morning_off |= m
+                afternoon_off |= a
+                result.leave = leave
+        if result.leave and result.is_working:
+            result.leave_portion = (HALF if morning_off else 0) + (HALF if afternoon_off else 0)
+        self._judge(result, morning_off, afternoon_off)
+        return result
+
+    def _judge(self, d, morning_off, afternoon_off):
+        if d.kind == DayKind.UNASSIGNED:
+            d.status = DayStatus.UNASSIGNED
+            return
+        record = d.record
+        if not d.is_working:
+            if record:
+                d.status = (
+                    DayStatus.OVERTIME if d.has_approved_overtime else DayStatus.UNAPPROVED_OVERTIME
+                )
+            elif d.kind in (DayKind.HOLIDAY, DayKind.BREAK):
+                d.status = DayStatus.HOLIDAY
+            else:
+                d.status = DayStatus.REST
+            return
+        if morning_off and afternoon_off:
+            d.status = DayStatus.LEAVE
+            return
+        if record is None:
+            if d.leave:
+                d.status = DayStatus.LEAVE
+            elif d.date >= self.today:
+                d.status = DayStatus.UPCOMING
+            else:
+                d.status = DayStatus.ABSENT
+            return
+        schedule = d.schedule
+        grace = timedelta(minutes=schedule.grace_minutes)
+        tz = timezone.get_current_timezone()
+        start = timezone.make_aware(datetime.combine(d.date, schedule.start_time), tz)
+        end = timezone.make_aware(datetime.combine(d.date, schedule.end_time), tz)
+        if not morning_off and record.check_in_at > start + grace:
+            d.late = True
+            d.late_minutes = int((record.check_in_at - start).total_seconds() // 60)
+        if record.check_out_at is None:
+            if d.date < self.today:
+                d.missing_out = True
+                d.status = DayStatus.MISSING_OUT
+            else:
+                d.status = DayStatus.LATE if d.late else DayStatus.CHECKED_IN
+            return
+        if not afternoon_off and record.check_out_at < end - grace:
+            d.early = True
+            d.early_minutes = int((end - record.check_out_at).total_seconds() // 60)
+        if d.late and d.early:
+            d.status = DayStatus.LATE_EARLY
+        elif d.late:
+            d.status = DayStatus.LATE
+        elif d.early:
+            d.status = DayStatus.EARLY
+        else:
+            d.status = DayStatus.PRESENT
+
+    def days_of(self, user_id, **kwargs):
+        return [self.day(user_id, day, **kwargs) for day in self.dates()]
+
+
+def days_for(user, first, last, **kwargs):
+    """The derived days of one person (a handful of queries)."""
+    return Period([user.pk], first, last, **kwargs).days_of(user.pk)
+
+
+def working_days_of_leave(user, start_date, start_half, end_date, end_half):
+    """How many working days (halves counted) a leave from/to those halves takes."""
+    period = Period([user.pk], start_date, end_date, leave_statuses=[])
+    total = Decimal(0)
+    probe = LeaveRequest(
+        start_date=start_date, start_half=start_half, end_date=end_date, end_half=end_half
+    )
+    for day in period.dates():
+        d = period.day(user.pk, day, national_if_unassigned=True)
+        if d.is_working:
+            morning, afternoon = leave_halves(probe, day)
+            total += (HALF if morning else 0) + (HALF if afternoon else 0)
+    return total
+
+
+def planned_minutes(day, start, end):
+    return _minutes_between(day, start, end)

@@ -1,0 +1,94 @@
+"""Who may do what in attendance, and which records each person sees.
+
+Staff see their own records; a supervisor also those of the departments they
+supervise; HR, the VP and administrators the whole company. Nobody decides their
+own request.
+"""
+
+from django.db.models import Q
+
+from attendance.models import AttendanceExport, AttendanceRecord, LeaveRequest, OvertimeRequest
+from onsite.choices import Role
+from onsite.permissions import (
+    has_role,
+    is_company_wide,
+    rule,
+    scope,
+    supervised_department_ids,
+    supervises,
+)
+
+
+def _own_or_supervised(user, queryset):
+    if is_company_wide(user):
+        return queryset
+    if has_role(user, Role.SUPERVISOR):
+        return queryset.filter(
+            Q(user__profile__department_id__in=supervised_department_ids(user)) | Q(user=user)
+        )
+    return queryset.filter(user=user)
+
+
+for _model in (AttendanceRecord, LeaveRequest, OvertimeRequest):
+    scope(_model)(_own_or_supervised)
+
+
+@scope(AttendanceExport)
+def _visible_exports(user, queryset):
+    return queryset if has_role(user, Role.HR) else queryset.none()
+
+
+@rule("attendance.use")
+def _may_use(user, obj):
+    """Anyone with a staff profile keeps attendance and asks for leave and overtime."""
+    return hasattr(user, "profile")
+
+
+@rule("attendance.view_queue")
+def _may_view_queue(user, obj):
+    return has_role(user, Role.SUPERVISOR, Role.HR)
+
+
+@rule("attendance.approve_overtime")
+def _may_approve_overtime(user, request):
+    return request.user_id != user.pk and supervises(user, request.user)
+
+
+@rule("attendance.file_overtime")
+def _may_file_overtime(user, request):
+    return request.user_id != user.pk and has_role(user, Role.HR)
+
+
+@rule("attendance.decide_leave")
+def _may_decide_leave(user, request):
+    return request.user_id != user.pk and supervises(user, request.user)
+
+
+@rule("attendance.cancel_request")
+def _may_cancel(user, request):
+    return request.user_id == user.pk
+
+
+@rule("attendance.confirm_hours")
+def _may_confirm_hours(user, request):
+    return request.user_id == user.pk or supervises(user, request.user)
+
+
+@rule("attendance.view_team")
+def _may_view_team(user, obj):
+    return has_role(user, Role.SUPERVISOR) or is_company_wide(user)
+
+
+@rule("attendance.manage_calendar")
+def _may_manage_calendar(user, obj):
+    return has_role(user, Role.HR, Role.ADMIN)
+
+
+@rule("attendance.manage_leave_types")
+def _may_manage_leave_types(user, obj):
+    return has_role(user, Role.HR, Role.ADMIN)
+
+
+@rule("attendance.export")
+def _may_export(user, obj):
+    return has_role(user, Role.HR)

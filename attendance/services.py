@@ -1,0 +1,678 @@
+"""Every change of attendance data: check-in/out, overtime and leave workflows, calendar.
+
+Each state change: check the actor may do it → transaction and row lock → check the
+state → change it → audit entry → notifications (sent after commit by the outbox).
+Refusals raise ``WorkflowError`` (shown to the person) or ``PermissionDenied``.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from attendance.choices import (
+    DEFAULT_GEOFENCE_METRES,
+    HOURS_PER_DAY,
+    LEAVE_COUNTED,
+    LEAVE_FLOW,
+    OVERTIME_FLOW,
+    CalendarSource,
+    Compensation,
+    DayKind,
+    HalfDay,
+    LeaveStatus,
+    OvertimeKind,
+    OvertimeStatus,
+)
+from attendance.days import Period, working_days_of_leave
+from attendance.geo import distance_metres, ip_allowed, parse_networks
+from attendance.models import (
+    AttendanceRecord,
+    CalendarYear,
+    CheckInPolicy,
+    HolidayCalendarDay,
+    LeaveRequest,
+    OvertimeRequest,
+)
+from onsite import audit
+from onsite.choices import Role
+from onsite.notifications import notify
+from onsite.permissions import may, require
+from onsite.workflow import WorkflowError, change_state, lock
+
+User = get_user_model()
+
+
+def display_name(user):
+    return user.get_full_name() or user.username
+
+
+def supervisors_of(user):
+    """The supervisors of a person's department(s), never the person themself."""
+    return list(
+        User.objects.filter(
+            supervised_departments__staff__user=user,
+            groups__name=Role.SUPERVISOR,
+            is_active=True,
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+    )
+
+
+def hr_people(exclude=None):
+    people = User.objects.filter(groups__name=Role.HR, is_active=True).distinct()
+    if exclude is not None:
+        people = people.exclude(pk=exclude.pk)
+    return list(people)
+
+
+def _aware(day, clock):
+    return timezone.make_aware(datetime.combine(day, clock), timezone.get_current_timezone())
+
+
+# --- Check-in and check-out -----------------------------------------------------------
+def _check_location(site, ip, lat, lng):
+    """Raise WorkflowError saying why, if the site's policy refuses this place."""
+    policy = CheckInPolicy.objects.filter(site=site).first()
+    if policy is None:
+        return
+    if not ip_allowed(ip, parse_networks(policy.allowed_networks)):
+        raise WorkflowError(
+            _(
+                "%(site)s accepts check-ins only from its own network; "
+                "your address %(ip)s is not part of it."
+            )
+            % {"site": site.name, "ip": ip or "?"}
+        )
+    if policy.has_geofence:
+        if lat is None or lng is None:
+            raise WorkflowError(
+                _(
+                    "%(site)s needs your position: allow this page to use your location "
+                    "and try again."
+                )
+                % {"site": site.name}
+            )
+        radius = policy.radius_metres or DEFAULT_GEOFENCE_METRES
+        distance = distance_metres(lat, lng, policy.latitude, policy.longitude)
+        if distance > radius:
+            raise WorkflowError(
+                _(
+                    "You are %(distance)d m away from %(site)s; check-in is accepted "
+                    "within %(radius)d m."
+                )
+                % {"distance": round(distance), "site": site.name, "radius": radius}
+            )
+
+
+def today_assignment(user, today):
+    return Period([user.pk], today, today, today=today).assignment_on(user.pk, today)
+
+
+def check_in(user, *, now=None, ip=None, agent="", lat=None, lng=None):
+    """Record today's check-in at the site of today's assignment."""
+    require(user, "attendance.use")
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    assignment = today_assignment(user, today)
+    if assignment is None:
+        raise WorkflowError(_("You are not assigned to any client site today."))
+    _check_location(assignment.site, ip, lat, lng)
+    try:
+        with transaction.atomic():
+            record = AttendanceRecord.objects.create(
+                user=user,
+                date=today,
+                site=assignment.site,
+                check_in_at=now,
+                check_in_ip=ip,
+                check_in_agent=(agent or "")[:300],
+                check_in_lat=lat,
+                check_in_lng=lng,
+            )
+            audit.record(user, "attendance.check_in", record, to_state="in", ip=ip)
+    except IntegrityError:
+        earlier = AttendanceRecord.objects.get(user=user, date=today)
+        raise WorkflowError(
+            _("You already checked in today at %(time)s.")
+            % {"time": timezone.localtime(earlier.check_in_at).strftime("%H:%M")}
+        ) from None
+    return record
+
+
+def check_out(user, *, now=None, ip=None, agent="", lat=None, lng=None):
+    """Record today's check-out (once)."""
+    require(user, "attendance.use")
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    with transaction.atomic():
+        record = (
+            AttendanceRecord.objects.select_for_update()
+            .select_related("site")
+            .filter(user=user, date=today)
+            .first()
+        )
+        if record is None:
+            raise WorkflowError(_("You have not checked in today."))
+        if record.check_out_at:
+            raise WorkflowError(
+                _("You already checked out today at %(time)s.")
+                % {"time": timezone.localtime(record.check_out_at).strftime("%H:%M")}
+            )
+        _check_location(record.site, ip, lat, lng)
+        if now <= record.check_in_at:
+            raise WorkflowError(_("The check-out must be after the check-in."))
+        record.check_out_at = now
+        record.check_out_ip = ip
+        record.check_out_agent = (agent or "")[:300]
+        record.check_out_lat, record.check_out_lng = lat, lng
+        record.save(
+            update_fields=[
+                "check_out_at",
+                "check_out_ip",
+                "check_out_agent",
+                "check_out_lat",
+                "check_out_lng",
+            ]
+        )
+        audit.record(user, "attendance.check_out", record, from_state="in", to_state="out", ip=ip)
+    return record
+
+
+# --- Overtime -------------------------------------------------------------------------
+def classify(day_kind):
+    """The overtime type of a day (by the person's site schedule and the holiday calendar)."""
+    if day_kind == DayKind.HOLIDAY:
+        return OvertimeKind.HOLIDAY
+    if day_kind in DayKind.working():
+        return OvertimeKind.WORKDAY
+    return OvertimeKind.REST_DAY
+
+
+def classify_day(user, day, site):
+    """(overtime type, derived Day) of ``day`` for ``user`` at ``site``; refuses other sites."""
+    period = Period([user.pk], day, day)
+    assignment = period.assignment_on(user.pk, day)
+    if assignment is None or assignment.site_id != site.pk:
+        raise WorkflowError(
+            _("On %(date)s you are not assigned to %(site)s.") % {"date": day, "site": site.name}
+        )
+    derived = period.day(user.pk, day)
+    return classify(derived.kind), derived
+
+
+def submit_overtime(
+    user,
+    *,
+    date,
+    start_time,
+    end_time,
+    site,
+    reason,
+    compensation=Compensation.PAY,
+    late_reason="",
+    now=None,
+):
+    """Ask for overtime (for oneself only). Asking after it started needs a late reason."""
+    require(user, "attendance.use")
+    now = now or timezone.now()
+    if end_time <= start_time:
+        raise WorkflowError(_("The end must be after the start."))
+    if not (reason or "").strip():
+        raise WorkflowError(_("Say why the overtime is needed."))
+    kind, derived = classify_day(user, date, site)
+    if kind == OvertimeKind.WORKDAY:
+        schedule = derived.schedule
+        if start_time < schedule.end_time and end_time > schedule.start_time:
+            raise WorkflowError(
+                _("On a working day overtime must lie outside the hours %(start)s–%(end)s.")
+                % {
+                    "start": schedule.start_time.strftime("%H:%M"),
+                    "end": schedule.end_time.strftime("%H:%M"),
+                }
+            )
+    if compensation == Compensation.LEAVE and kind != OvertimeKind.REST_DAY:
+        raise WorkflowError(_("Only rest-day overtime can be taken as compensatory leave."))
+    late = now >= _aware(date, start_time)
+    if late and not (late_reason or "").strip():
+        raise WorkflowError(
+            _(
+                "This overtime has already started: overtime must be asked for in advance, "
+                "so give the reason for asking late."
+            )
+        )
+    with transaction.atomic():
+        lock(User, user.pk)  # one request of a person at a time: overlaps are checked safely
+        clash = OvertimeRequest.objects.filter(
+            user=user, date=date, start_time__lt=end_time, end_time__gt=start_time
+        ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED])
+        if clash.exists():
+            raise WorkflowError(_("You already asked for overtime overlapping these hours."))
+        request = OvertimeRequest.objects.create(
+            user=user,
+            site=site,
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            planned_minutes=int(
+                (_aware(date, end_time) - _aware(date, start_time)).total_seconds() // 60
+            ),
+            kind=kind,
+            compensation=compensation,
+            reason=reason.strip(),
+            submitted_late=late,
+            late_reason=(late_reason or "").strip() if late else "",
+        )
+        audit.record(
+            user,
+            "overtime.submit",
+            request,
+            to_state=request.status,
+            comment=request.late_reason,
+        )
+        notify(
+            supervisors_of(user),
+            gettext_lazy("Overtime of %(name)s on %(date)s waits for your approval"),
+            gettext_lazy("Asked late: %(late)s") if late else "",
+            reverse("attendance:overtime_detail", args=[request.pk]),
+            {"name": display_name(user), "date": date.isoformat(), "late": request.late_reason},
+        )
+    return request
+
+
+def _decide_overtime(actor, pk, action, permission, comment, *, comment_required=False):
+    if comment_required and not (comment or "").strip():
+        raise WorkflowError(_("Give the reason for the rejection."))
+    with transaction.atomic():
+        try:
+            request = lock(OvertimeRequest.objects.select_related("user"), pk)
+        except OvertimeRequest.DoesNotExist:
+            raise WorkflowError(_("This request no longer exists.")) from None
+        if not may(actor, permission, request):
+            raise PermissionDenied(permission)
+        fields = ["decision_comment"]
+        now = timezone.now()
+        if action in ("approve", "reject"):
+            request.supervisor_by, request.supervisor_at = actor, now
+            fields += ["supervisor_by", "supervisor_at"]
+        else:
+            request.hr_by, request.hr_at = actor, now
+            fields += ["hr_by", "hr_at"]
+        request.decision_comment = (comment or "").strip()
+        change_state(request, OVERTIME_FLOW, action, actor, comment=comment, update_fields=fields)
+    return request
+
+
+def approve_overtime(actor, pk, comment=""):
+    """The supervisor approves; HR is asked to approve and file."""
+    request = _decide_overtime(actor, pk, "approve", "attendance.approve_overtime", comment)
+    url = reverse("attendance:overtime_detail", args=[request.pk])
+    params = {"name": display_name(request.user), "date": request.date.isoformat()}
+    notify(
+        hr_people(exclude=request.user),
+        gettext_lazy("Overtime of %(name)s on %(date)s waits for HR filing"),
+        "",
+        url,
+        params,
+    )
+    notify(
+        request.user,
+        gettext_lazy("Your overtime on %(date)s was approved by your supervisor"),
+        "",
+        url,
+        params,
+    )
+    return request
+
+
+def reject_overtime(actor, pk, comment):
+    request = _decide_overtime(
+        actor, pk, "reject", "attendance.approve_overtime", comment, comment_required=True
+    )
+    _tell_rejected(request, comment)
+    return request
+
+
+def file_overtime(actor, pk, comment=""):
+    """HR approves and files (备案) overtime the supervisor approved."""
+    request = _decide_overtime(actor, pk, "file", "attendance.file_overtime", comment)
+    notify(
+        request.user,
+        gettext_lazy("Your overtime on %(date)s was approved and filed by HR"),
+        "",
+        reverse("attendance:overtime_detail", args=[request.pk]),
+        {"date": request.date.isoformat()},
+    )
+    return request
+
+
+def hr_reject_overtime(actor, pk, comment):
+    request = _decide_overtime(
+        actor, pk, "hr_reject", "attendance.file_overtime", comment, comment_required=True
+    )
+    _tell_rejected(request, comment)
+    return request
+
+
+def _tell_rejected(request, comment):
+    notify(
+        request.user,
+        gettext_lazy("Your overtime on %(date)s was rejected"),
+        gettext_lazy("Reason: %(reason)s"),
+        reverse("attendance:overtime_detail", args=[request.pk]),
+        {"date": request.date.isoformat(), "reason": comment},
+    )
+
+
+def cancel_overtime(actor, pk, comment=""):
+    """The applicant withdraws a request until HR has filed it."""
+    with transaction.atomic():
+        try:
+            request = lock(OvertimeRequest.objects.select_related("user"), pk)
+        except OvertimeRequest.DoesNotExist:
+            raise WorkflowError(_("This request no longer exists.")) from None
+        require(actor, "attendance.cancel_request", request)
+        was = request.status
+        change_state(request, OVERTIME_FLOW, "cancel", actor, comment=comment)
+    waiting = supervisors_of(request.user) if was == OvertimeStatus.SUBMITTED else hr_people()
+    notify(
+        waiting,
+        gettext_lazy("%(name)s withdrew the overtime request for %(date)s"),
+        "",
+        reverse("attendance:overtime_detail", args=[request.pk]),
+        {"name": display_name(request.user), "date": request.date.isoformat()},
+    )
+    return request
+
+
+def suggested_minutes(request, record=None):
+    """Actual overtime minutes suggested from the day's check-in/out, else the planned ones."""
+    if record is None:
+        record = AttendanceRecord.objects.filter(user_id=request.user_id, date=request.date).first()
+    if record is None or record.check_out_at is None:
+        return request.planned_minutes
+    if request.kind == OvertimeKind.WORKDAY:
+        start = max(record.check_in_at, _aware(request.date, request.start_time))
+        end = min(record.check_out_at, _aware(request.date, request.end_time))
+        return max(0, int((end - start).total_seconds() // 60))
+    return record.worked_minutes
+
+
+def confirm_overtime_hours(actor, pk, minutes, *, now=None):
+    """After the overtime, its applicant (or supervisor) confirms the minutes actually worked."""
+    now = now or timezone.now()
+    if minutes is None or minutes < 0 or minutes > 24 * 60:
+        raise WorkflowError(_("Give the minutes worked, between 0 and 1440."))
+    with transaction.atomic():
+        request = lock(OvertimeRequest.objects.select_related("user"), pk)
+        require(actor, "attendance.confirm_hours", request)
+        if request.status not in (OvertimeStatus.SUPERVISOR_APPROVED, OvertimeStatus.FILED):
+            raise WorkflowError(_("Only approved overtime has hours to confirm."))
+        if now < _aware(request.date, request.end_time):
+            raise WorkflowError(_("The hours can be confirmed once the overtime has ended."))
+        before = request.actual_minutes
+        request.actual_minutes = minutes
+        request.actual_confirmed_by = actor
+        request.actual_confirmed_at = now
+        request.save(update_fields=["actual_minutes", "actual_confirmed_by", "actual_confirmed_at"])
+        audit.record(
+            actor,
+            "overtime.confirm_hours",
+            request,
+            from_state="" if before is None else str(before),
+            to_state=str(minutes),
+        )
+    return request
+
+
+# --- Leave ----------------------------------------------------------------------------
+def comp_leave_balance(user, until=None):
+    """Days of compensatory leave earned by filed rest-day overtime minus those taken."""
+    earned = OvertimeRequest.objects.filter(
+        user=user,
+        status=OvertimeStatus.FILED,
+        kind=OvertimeKind.REST_DAY,
+        compensation=Compensation.LEAVE,
+    )
+    used = LeaveRequest.objects.filter(
+        user=user, leave_type__is_compensatory=True, status__in=LEAVE_COUNTED
+    )
+    if until:
+        earned = earned.filter(date__lte=until)
+        used = used.filter(start_date__lte=until)
+    minutes = sum(ot.counted_minutes for ot in earned.only("planned_minutes", "actual_minutes"))
+    taken = used.aggregate(total=Sum("days"))["total"] or Decimal(0)
+    return (Decimal(minutes) / 60 / HOURS_PER_DAY).quantize(Decimal("0.1")) - taken
+
+
+def leave_balance(user, leave_type, year):
+    """Days left of a leave type in a year (pending requests count as taken)."""
+    if leave_type.is_compensatory:
+        return comp_leave_balance(user)
+    used = (
+        LeaveRequest.objects.filter(
+            user=user, leave_type=leave_type, status__in=LEAVE_COUNTED, start_date__year=year
+        ).aggregate(total=Sum("days"))["total"]
+        or 0
+    )
+    return leave_type.yearly_allowance - used
+
+
+def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half, reason):
+    """Ask for leave (for oneself only): no overlap, and a balance that stays at zero or more."""
+    require(user, "attendance.use")
+    if (end_date, end_half) < (start_date, start_half) or (
+        start_date == end_date and start_half == HalfDay.PM and end_half == HalfDay.AM
+    ):
+        raise WorkflowError(_("The end must be after the start."))
+    if not leave_type.is_active:
+        raise WorkflowError(_("This leave type is no longer offered."))
+    if not (reason or "").strip():
+        raise WorkflowError(_("Give a reason for the leave."))
+    days = working_days_of_leave(user, start_date, start_half, end_date, end_half)
+    if days <= 0:
+        raise WorkflowError(_("These dates contain no working day."))
+    with transaction.atomic():
+        lock(User, user.pk)  # serialises a person's requests: no double-booking, no overdraft
+        mine = (
+            (start_date, 0 if start_half == HalfDay.AM else 1),
+            (
+                end_date,
+                0 if end_half == HalfDay.AM else 1,
+            ),
+        )
+        for other in LeaveRequest.objects.filter(
+            user=user,
+            status__in=LEAVE_COUNTED,
+            start_date__lte=end_date,
+            end_date__gte=start_date,
+        ):
+            first, last = other.half_slots()
+            if first <= mine[1] and mine[0] <= last:
+                raise WorkflowError(
+                    _("This overlaps your leave from %(start)s to %(end)s.")
+                    % {"start": other.start_date, "end": other.end_date}
+                )
+        if not leave_type.allow_negative:
+            left = leave_balance(user, leave_type, start_date.year)
+            if days > left:
+                raise WorkflowError(
+                    _("Only %(left)s day(s) of %(type)s are left; this leave needs %(days)s.")
+                    % {"left": left, "type": leave_type.name, "days": days}
+                )
+        request = LeaveRequest.objects.create(
+            user=user,
+            leave_type=leave_type,
+            start_date=start_date,
+            start_half=start_half,
+            end_date=end_date,
+            end_half=end_half,
+            days=days,
+            reason=reason.strip(),
+        )
+        audit.record(user, "leave.submit", request, to_state=request.status)
+        notify(
+            supervisors_of(user),
+            gettext_lazy("Leave of %(name)s from %(start)s waits for your approval"),
+            "",
+            reverse("attendance:leave_detail", args=[request.pk]),
+            {"name": display_name(user), "start": start_date.isoformat()},
+        )
+    return request
+
+
+def _decide_leave(actor, pk, action, comment):
+    with transaction.atomic():
+        try:
+            request = lock(LeaveRequest.objects.select_related("user", "leave_type"), pk)
+        except LeaveRequest.DoesNotExist:
+            raise WorkflowError(_("This request no longer exists.")) from None
+        require(actor, "attendance.decide_leave", request)
+        request.decided_by, request.decided_at = actor, timezone.now()
+        request.decision_comment = (comment or "").strip()
+        change_state(
+            request,
+            LEAVE_FLOW,
+            action,
+            actor,
+            comment=comment,
+            update_fields=["decided_by", "decided_at", "decision_comment"],
+        )
+    title = (
+        gettext_lazy("Your leave from %(start)s was approved")
+        if action == "approve"
+        else gettext_lazy("Your leave from %(start)s was rejected")
+    )
+    notify(
+        request.user,
+        title,
+        gettext_lazy("Comment: %(comment)s") if comment else "",
+        reverse("attendance:leave_detail", args=[request.pk]),
+        {"start": request.start_date.isoformat(), "comment": comment},
+    )
+    return request
+
+
+def approve_leave(actor, pk, comment=""):
+    return _decide_leave(actor, pk, "approve", comment)
+
+
+def reject_leave(actor, pk, comment):
+    if not (comment or "").strip():
+        raise WorkflowError(_("Give the reason for the rejection."))
+    return _decide_leave(actor, pk, "reject", comment)
+
+
+def cancel_leave(actor, pk, comment="", *, today=None):
+    """The applicant withdraws a pending request, or an approved one before it starts."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        try:
+            request = lock(LeaveRequest.objects.select_related("user"), pk)
+        except LeaveRequest.DoesNotExist:
+            raise WorkflowError(_("This request no longer exists.")) from None
+        require(actor, "attendance.cancel_request", request)
+        if request.status == LeaveStatus.APPROVED and request.start_date <= today:
+            raise WorkflowError(_("Leave that has begun can no longer be withdrawn."))
+        change_state(request, LEAVE_FLOW, "cancel", actor, comment=comment)
+    notify(
+        supervisors_of(request.user),
+        gettext_lazy("%(name)s withdrew the leave from %(start)s"),
+        "",
+        reverse("attendance:leave_detail", args=[request.pk]),
+        {"name": display_name(request.user), "start": request.start_date.isoformat()},
+    )
+    return request
+
+
+# --- Several decisions at once ----------------------------------------------------------
+DECISIONS = {
+    ("overtime", "approve"): approve_overtime,
+    ("overtime", "reject"): reject_overtime,
+    ("overtime", "file"): file_overtime,
+    ("overtime", "hr_reject"): hr_reject_overtime,
+    ("leave", "approve"): approve_leave,
+    ("leave", "reject"): reject_leave,
+}
+
+
+def decide_many(actor, what, action, pks, comment=""):
+    """Apply one decision to several requests, each in its own transaction.
+
+    Returns (number decided, list of error messages); one refusal does not undo the others.
+    """
+    decide = DECISIONS[(what, action)]
+    done, errors = 0, []
+    for pk in pks:
+        try:
+            decide(actor, pk, comment)
+        except WorkflowError as error:
+            errors.append(f"#{pk}: {error}")
+        except PermissionDenied:
+            errors.append(_("#%(pk)s: you may not decide this request.") % {"pk": pk})
+        else:
+            done += 1
+    return done, errors
+
+
+# --- Holiday calendar and leave types (HR) ---------------------------------------------
+def save_calendar_day(actor, *, date, kind, name):
+    require(actor, "attendance.manage_calendar")
+    with transaction.atomic():
+        day, created = HolidayCalendarDay.objects.update_or_create(
+            date=date, defaults={"kind": kind, "name": name, "source": CalendarSource.HR}
+        )
+        audit.record(actor, "calendar.add" if created else "calendar.change", day, to_state=kind)
+    return day
+
+
+def remove_calendar_day(actor, pk):
+    require(actor, "attendance.manage_calendar")
+    with transaction.atomic():
+        day = lock(HolidayCalendarDay, pk)
+        audit.record(actor, "calendar.remove", day, from_state=day.kind)
+        day.delete()
+
+
+def confirm_calendar_year(actor, year):
+    """HR confirms a year's calendar as complete (e.g. entered from the State Council notice)."""
+    require(actor, "attendance.manage_calendar")
+    with transaction.atomic():
+        row, _created = CalendarYear.objects.get_or_create(year=year)
+        row.provisional = False
+        row.confirmed_by, row.confirmed_at = actor, timezone.now()
+        row.save(update_fields=["provisional", "confirmed_by", "confirmed_at"])
+        audit.record(actor, "calendar.confirm_year", row, from_state="provisional", to_state="ok")
+    return row
+
+
+def import_calendar_year(actor, year):
+    """Reload a year from the package (HR's own days are kept)."""
+    from attendance.holidays import seed_year
+
+    require(actor, "attendance.manage_calendar")
+    rows = seed_year(year)
+    audit.record(actor, "calendar.import", CalendarYear.objects.get(year=year), comment=str(rows))
+    return rows
+
+
+def save_leave_type(actor, form):
+    require(actor, "attendance.manage_leave_types")
+    with transaction.atomic():
+        created = form.instance.pk is None
+        leave_type = form.save()
+        audit.record(
+            actor,
+            "leave_type.add" if created else "leave_type.change",
+            leave_type,
+            comment=", ".join(form.changed_data),
+        )
+    return leave_type

@@ -1,0 +1,217 @@
+"""Monthly attendance figures per person, computed for many people in a fixed number of queries.
+
+The same rows feed the summary page, the PDF and the Excel export, so they always agree.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Sum
+
+from attendance.choices import (
+    HOURS_PER_DAY,
+    LEAVE_COUNTED,
+    STATUS_CODES,
+    Compensation,
+    DayStatus,
+    OvertimeKind,
+    OvertimeStatus,
+)
+from attendance.days import Period
+from attendance.holidays import month_range
+from attendance.models import LeaveRequest, LeaveType, OvertimeRequest
+
+PRESENT_STATUSES = {
+    DayStatus.PRESENT,
+    DayStatus.LATE,
+    DayStatus.EARLY,
+    DayStatus.LATE_EARLY,
+    DayStatus.MISSING_OUT,
+    DayStatus.CHECKED_IN,
+}
+
+
+def hours(minutes):
+    """Minutes as hours with one decimal (for display and export; storage stays minutes)."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"))
+
+
+@dataclass
+class StaffMonth:
+    """One person's month: the derived days and the totals HR files."""
+
+    user: object
+    days: list
+    present_days: int = 0
+    late_count: int = 0
+    early_count: int = 0
+    missing_out_count: int = 0
+    absent_count: int = 0
+    leave_days: dict = field(default_factory=dict)  # leave type id -> days
+    overtime_minutes: dict = field(default_factory=dict)  # OvertimeKind -> minutes
+    unapproved_minutes: int = 0
+    comp_balance: Decimal = Decimal(0)
+
+    @property
+    def name(self):
+        return self.user.get_full_name() or self.user.username
+
+    @property
+    def employee_no(self):
+        return self.user.profile.employee_no
+
+    @property
+    def department(self):
+        return self.user.profile.department
+
+    def overtime_hours(self, kind):
+        return hours(self.overtime_minutes.get(kind, 0))
+
+    @property
+    def ot_workday(self):
+        return self.overtime_hours(OvertimeKind.WORKDAY)
+
+    @property
+    def ot_rest(self):
+        return self.overtime_hours(OvertimeKind.REST_DAY)
+
+    @property
+    def ot_holiday(self):
+        return self.overtime_hours(OvertimeKind.HOLIDAY)
+
+    @property
+    def unapproved_hours(self):
+        return hours(self.unapproved_minutes)
+
+    @property
+    def codes(self):
+        return [STATUS_CODES[DayStatus(d.status)] for d in self.days]
+
+
+def staff_queryset(department=None, site=None, year=None, month=None, base=None):
+    """People of a department, or assigned to a site during the month, with their profile."""
+    User = get_user_model()
+    people = (base if base is not None else User.objects.all()).filter(
+        is_active=True, profile__isnull=False
+    )
+    if department is not None:
+        people = people.filter(profile__department=department)
+    if site is not None:
+        first, last = month_range(year, month)
+        people = people.filter(assignments__site=site, assignments__start_date__lte=last).exclude(
+            assignments__end_date__lt=first
+        )
+    return (
+        people.select_related("profile__department")
+        .order_by("profile__department__code", "profile__employee_no")
+        .distinct()
+    )
+
+
+def month_rows(people, year, month, *, today=None):
+    """A StaffMonth for each person (people: an iterable of users with profile loaded)."""
+    people = list(people)
+    ids = [p.pk for p in people]
+    first, last = month_range(year, month)
+    period = Period(ids, first, last, today=today)
+    filed = defaultdict(lambda: defaultdict(int))
+    for ot in OvertimeRequest.objects.filter(
+        user_id__in=ids, date__gte=first, date__lte=last, status=OvertimeStatus.FILED
+    ).only("user_id", "kind", "planned_minutes", "actual_minutes"):
+        filed[ot.user_id][ot.kind] += ot.counted_minutes
+    earned = defaultdict(int)
+    for ot in OvertimeRequest.objects.filter(
+        user_id__in=ids,
+        date__lte=last,
+        status=OvertimeStatus.FILED,
+        kind=OvertimeKind.REST_DAY,
+        compensation=Compensation.LEAVE,
+    ).only("user_id", "planned_minutes", "actual_minutes"):
+        earned[ot.user_id] += ot.counted_minutes
+    used = dict(
+        LeaveRequest.objects.filter(
+            user_id__in=ids,
+            leave_type__is_compensatory=True,
+            status__in=LEAVE_COUNTED,
+            start_date__lte=last,
+        )
+        .values("user_id")
+        .annotate(total=Sum("days"))
+        .values_list("user_id", "total")
+    )
+    rows = []
+    for person in people:
+        row = StaffMonth(person, period.days_of(person.pk))
+        for day in row.days:
+            if day.status in PRESENT_STATUSES or (day.record and day.is_working):
+                row.present_days += 1
+            row.late_count += day.late
+            row.early_count += day.early
+            row.missing_out_count += day.missing_out
+            row.absent_count += day.status == DayStatus.ABSENT
+            row.unapproved_minutes += day.unapproved_minutes
+            if day.leave_portion:
+                key = day.leave.leave_type_id
+                row.leave_days[key] = row.leave_days.get(key, Decimal(0)) + day.leave_portion
+        row.overtime_minutes = dict(filed.get(person.pk, {}))
+        row.comp_balance = (Decimal(earned.get(person.pk, 0)) / 60 / HOURS_PER_DAY).quantize(
+            Decimal("0.1")
+        ) - (used.get(person.pk) or 0)
+        rows.append(row)
+    return rows
+
+
+def leave_types():
+    return list(LeaveType.objects.order_by("code"))
+
+
+def header(types):
+    """Column titles of the totals table (page, PDF and Excel share them)."""
+    from django.utils.translation import gettext as _
+
+    return [
+        _("Employee number"),
+        _("Name"),
+        _("Department"),
+        _("Days present"),
+        _("Late"),
+        _("Early leave"),
+        _("Missing check-out"),
+        _("Absent"),
+        *[_("%(type)s (days)") % {"type": t.name} for t in types],
+        _("Workday overtime (h)"),
+        _("Rest-day overtime (h)"),
+        _("Holiday overtime (h)"),
+        _("Unapproved overtime (h)"),
+        _("Compensatory leave balance (days)"),
+    ]
+
+
+def values(row, types):
+    """The totals of one row, in the order of ``header`` (numbers stay numbers)."""
+    return [
+        row.employee_no,
+        row.name,
+        row.department.name,
+        row.present_days,
+        row.late_count,
+        row.early_count,
+        row.missing_out_count,
+        row.absent_count,
+        *[float(row.leave_days.get(t.pk, 0)) for t in types],
+        float(row.overtime_hours(OvertimeKind.WORKDAY)),
+        float(row.overtime_hours(OvertimeKind.REST_DAY)),
+        float(row.overtime_hours(OvertimeKind.HOLIDAY)),
+        float(hours(row.unapproved_minutes)),
+        float(row.comp_balance),
+    ]
+
+
+def by_department(rows):
+    """[(department, rows)] in department order."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.department.pk, (row.department, []))[1].append(row)
+    return list(groups.values())

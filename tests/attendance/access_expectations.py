@@ -1,0 +1,201 @@
+"""What every role gets from each attendance URL (checked by tests/test_access_matrix.py).
+
+The cast: ``staff`` (department A, assigned to the site) owns the requests; ``supervisor``
+supervises A; HR, the VP and the administrator see the whole company; the others are
+strangers to A and get 404 for A's objects (their existence is not confirmed).
+"""
+
+from datetime import date, time
+
+from django.urls import reverse
+
+from tests.access import expect
+
+COMPANY_WIDE = {"hr": 200, "vp": 200, "admin": 200}
+
+
+def _url(name, *args):
+    return lambda cast: reverse(name, args=[arg(cast) if callable(arg) else arg for arg in args])
+
+
+def _overtime(cast, status="submitted"):
+    from attendance.choices import OvertimeKind
+    from attendance.models import OvertimeRequest
+
+    return OvertimeRequest.objects.create(
+        user=cast.staff,
+        site=cast.site,
+        date=date(2026, 11, 14),
+        start_time=time(9),
+        end_time=time(12),
+        planned_minutes=180,
+        kind=OvertimeKind.REST_DAY,
+        reason="会议保障",
+        status=status,
+    ).pk
+
+
+def _approved_overtime(cast):
+    return _overtime(cast, "supervisor_approved")
+
+
+def _leave(cast):
+    from attendance.models import LeaveRequest, LeaveType
+
+    return LeaveRequest.objects.create(
+        user=cast.staff,
+        leave_type=LeaveType.objects.get(code="ANNUAL"),
+        start_date=date(2026, 12, 1),
+        end_date=date(2026, 12, 1),
+        days=1,
+        reason="家事",
+    ).pk
+
+
+def _calendar_day(cast):
+    from attendance.models import HolidayCalendarDay
+
+    return HolidayCalendarDay.objects.get(date=date(2026, 10, 1)).pk
+
+
+def _leave_type(cast):
+    from attendance.models import LeaveType
+
+    return LeaveType.objects.get(code="ANNUAL").pk
+
+
+def _export(cast):
+    from attendance.models import AttendanceExport
+
+    return AttendanceExport.objects.create(
+        requested_by=cast.hr, scope="company", year=2026, month=11, format="pdf"
+    ).token
+
+
+# Departments for the export filter: department A of the cast.
+def _dept_a(cast):
+    return {"department": cast.dept_a.pk, "month": "2026-11"}
+
+
+EXPECTATIONS = {
+    # Everyone with a staff profile keeps their own attendance.
+    "attendance:today": expect(_url("attendance:today"), 200),
+    "attendance:check_in": expect(_url("attendance:check_in"), 302, method="post"),
+    "attendance:check_out": expect(_url("attendance:check_out"), 302, method="post"),
+    "attendance:my_month": expect(_url("attendance:my_month"), 200),
+    "attendance:my_requests": expect(_url("attendance:my_requests"), 200),
+    "attendance:overtime_new": expect(_url("attendance:overtime_new"), 200),
+    "attendance:leave_new": expect(_url("attendance:leave_new"), 200),
+    # A request is seen by its applicant, their supervisor and company-wide roles.
+    "attendance:overtime_detail": expect(
+        _url("attendance:overtime_detail", _overtime),
+        404,
+        staff=200,
+        supervisor=200,
+        **COMPANY_WIDE,
+    ),
+    # Only the supervisor of the applicant decides the first step; HR and VP see it: 403.
+    "attendance:overtime_decide": expect(
+        _url("attendance:overtime_decide", _overtime, "approve"),
+        404,
+        supervisor=200,
+        staff=403,
+        hr=403,
+        vp=403,
+        admin=403,
+    ),
+    "attendance:overtime_cancel": expect(
+        _url("attendance:overtime_cancel", _overtime),
+        404,
+        staff=200,
+        supervisor=403,
+        hr=403,
+        vp=403,
+        admin=403,
+    ),
+    "attendance:overtime_hours": expect(
+        _url("attendance:overtime_hours", _approved_overtime),
+        404,
+        staff=200,
+        supervisor=200,
+        hr=403,
+        vp=403,
+        admin=403,
+    ),
+    "attendance:leave_detail": expect(
+        _url("attendance:leave_detail", _leave), 404, staff=200, supervisor=200, **COMPANY_WIDE
+    ),
+    "attendance:leave_decide": expect(
+        _url("attendance:leave_decide", _leave, "approve"),
+        404,
+        supervisor=200,
+        staff=403,
+        hr=403,
+        vp=403,
+        admin=403,
+    ),
+    "attendance:leave_cancel": expect(
+        _url("attendance:leave_cancel", _leave),
+        404,
+        staff=200,
+        supervisor=403,
+        hr=403,
+        vp=403,
+        admin=403,
+    ),
+    "attendance:queue": expect(_url("attendance:queue"), 403, supervisor=200, hr=200),
+    "attendance:queue_decide": expect(
+        _url("attendance:queue_decide"),
+        403,
+        method="post",
+        supervisor=302,
+        hr=302,
+        data={"what": "overtime", "action": "approve"},
+    ),
+    "attendance:team": expect(_url("attendance:team"), 403, supervisor=200, **COMPANY_WIDE),
+    "attendance:unapproved": expect(
+        _url("attendance:unapproved"), 403, supervisor=200, **COMPANY_WIDE
+    ),
+    "attendance:summary": expect(_url("attendance:summary"), 403, supervisor=200, **COMPANY_WIDE),
+    "attendance:calendar": expect(_url("attendance:calendar"), 200),
+    "attendance:calendar_day_save": expect(
+        _url("attendance:calendar_day_save"),
+        403,
+        method="post",
+        hr=302,
+        admin=302,
+        data={"date": "2027-01-01", "kind": "holiday", "name": "元旦"},
+    ),
+    "attendance:calendar_day_delete": expect(
+        _url("attendance:calendar_day_delete", _calendar_day), 403, method="post", hr=302, admin=302
+    ),
+    "attendance:calendar_year": expect(
+        _url("attendance:calendar_year", 2027, "confirm"), 403, method="post", hr=302, admin=302
+    ),
+    "attendance:leave_types": expect(_url("attendance:leave_types"), 403, hr=200, admin=200),
+    "attendance:leave_type_new": expect(_url("attendance:leave_type_new"), 403, hr=200, admin=200),
+    "attendance:leave_type_edit": expect(
+        _url("attendance:leave_type_edit", _leave_type), 403, hr=200, admin=200
+    ),
+    # Exports are HR's.
+    "attendance:exports": expect(_url("attendance:exports"), 403, hr=200),
+    "attendance:export_start": expect(
+        _url("attendance:export_start"),
+        403,
+        method="post",
+        hr=302,
+        data={"month": "2026-11", "format": "xlsx", "department": ""},
+    ),
+    "attendance:export_pdf": expect(
+        lambda c: reverse("attendance:export_pdf") + f"?department={c.dept_a.pk}&month=2026-11",
+        403,
+        hr=200,
+    ),
+    "attendance:export_xlsx": expect(
+        lambda c: reverse("attendance:export_xlsx") + f"?department={c.dept_a.pk}&month=2026-11",
+        403,
+        hr=200,
+    ),
+    "attendance:export_status": expect(_url("attendance:export_status", _export), 403, hr=200),
+    "attendance:export_download": expect(_url("attendance:export_download", _export), 403, hr=404),
+}

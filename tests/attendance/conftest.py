@@ -1,0 +1,50 @@
+"""Fixtures of attendance tests: a schedule for the cast's site and helpers to make facts."""
+
+from datetime import date, datetime, time
+
+import pytest
+from django.utils import timezone
+
+from attendance.models import AttendanceRecord, LeaveType, SiteSchedule
+
+
+def at(day, hour, minute=0):
+    """An aware datetime in the project's time zone."""
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+@pytest.fixture
+def schedule(cast):
+    """The cast's site works Monday–Friday 09:00–18:00 with 5 grace minutes from 2026-01-01."""
+    return SiteSchedule.objects.create(
+        site=cast.site,
+        valid_from=date(2026, 1, 1),
+        weekdays="12345",
+        start_time=time(9, 0),
+        end_time=time(18, 0),
+        grace_minutes=5,
+    )
+
+
+@pytest.fixture
+def record():
+    def make(user, day, site, check_in=(9, 0), check_out=(18, 0)):
+        return AttendanceRecord.objects.create(
+            user=user,
+            date=day,
+            site=site,
+            check_in_at=at(day, *check_in),
+            check_out_at=at(day, *check_out) if check_out else None,
+        )
+
+    return make
+
+
+@pytest.fixture
+def annual(db):
+    return LeaveType.objects.get(code="ANNUAL")
+
+
+@pytest.fixture
+def comp(db):
+    return LeaveType.objects.get(code="COMP")
