@@ -14,6 +14,7 @@ from archive.choices import (
     classification_levels,
 )
 from archive.models import Item
+from onsite.names import display_name
 
 
 class _Crispy:
@@ -64,7 +65,7 @@ class ItemForm(_Crispy, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["collection"].queryset = collections
         self.fields["custodian"].queryset = custodians
-        self.fields["custodian"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["custodian"].label_from_instance = display_name
         if self.instance.pk:
             del self.fields["collection"]
             del self.fields["copies"]
@@ -177,7 +178,7 @@ class DestructionForm(_Crispy, forms.Form):
         self.fields["copy"].queryset = copies
         self.fields["copy"].label_from_instance = lambda c: _("Copy %(n)s") % {"n": c.number}
         self.fields["witness"].queryset = witnesses
-        self.fields["witness"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["witness"].label_from_instance = display_name
         self._helper()
 
 

@@ -29,7 +29,7 @@ def item_timeline(item):
         (accesses if entry.action in ACCESS_ACTIONS else events).append(entry)
     audit_lines = (
         AuditLine.objects.filter(copy__item=item)
-        .select_related("audit", "copy", "checked_by", "discrepancy")
+        .select_related("audit", "copy__item__collection", "checked_by", "discrepancy")
         .order_by("-audit__started_at", "copy__number")
     )
     return {

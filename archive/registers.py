@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from archive.choices import CopyStatus
 from onsite import audit
 from onsite.excel import workbook_bytes, xlsx_response
+from onsite.names import display_name
 from onsite.pdf import render_pdf
 
 FORMATS = ("pdf", "xlsx")
 
 
 def _name(user):
-    return (user.get_full_name() or user.username) if user else ""
+    return display_name(user)
 
 
 def _local(moment):

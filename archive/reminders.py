@@ -15,11 +15,12 @@ from archive.choices import (
     overdue_days,
 )
 from archive.models import Collection, Loan
+from onsite.names import display_name
 from onsite.reminding import Due, register
 
 
 def _name(user):
-    return user.get_full_name() or user.username
+    return display_name(user)
 
 
 def overdue_level(days_late, delays=None):

@@ -49,6 +49,7 @@ from archive.storage import sha256_of
 from archive.terms import TERMS_TEXT, TERMS_VERSION
 from onsite import audit
 from onsite.middleware import current_ip
+from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import require
 from onsite.workflow import WorkflowError, change_state, lock
@@ -66,7 +67,7 @@ def _pk(obj):
 
 
 def _name(user):
-    return user.get_full_name() or user.username
+    return display_name(user)
 
 
 # --- Items and files ------------------------------------------------------------------

@@ -64,6 +64,11 @@ def _page(request, rows):
     return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def _posted(request):
+    """The POST data of a POST (even an empty one), None for a GET: forms bind on POST."""
+    return request.POST if request.method == "POST" else None
+
+
 def _forbid_unless(user, action, obj=None):
     if not may(user, action, obj):
         raise PermissionDenied
@@ -127,7 +132,7 @@ def _custodian_choices(collections):
 def item_create(request):
     collections = Collection.objects.filter(pk__in=kept_collection_ids(request.user))
     form = ItemForm(
-        request.POST or None,
+        _posted(request),
         collections=collections,
         custodians=_custodian_choices(collections),
         initial={"custodian": request.user},
@@ -190,7 +195,7 @@ def item_edit(request, pk):
     _forbid_unless(request.user, "archive.edit_item", item)
     collections = Collection.objects.filter(pk=item.collection_id)
     form = ItemForm(
-        request.POST or None,
+        _posted(request),
         instance=item,
         collections=collections,
         custodians=_custodian_choices(collections),
@@ -226,7 +231,7 @@ def item_history(request, pk):
 def file_upload(request, pk):
     item = _visible_item(request, pk)
     _forbid_unless(request.user, "archive.upload_file", item)
-    form = FileUploadForm(request.POST or None, request.FILES or None)
+    form = FileUploadForm(_posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             stored = services.add_file(request.user, item, form.cleaned_data["file"])
@@ -265,7 +270,7 @@ def file_download(request, pk):
 def loan_request(request, pk):
     item = _visible_item(request, pk)
     _forbid_unless(request.user, "archive.request_loan", item)
-    form = LoanRequestForm(request.POST or None)
+    form = LoanRequestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             loan = services.request_loan(request.user, item, **form.cleaned_data)
@@ -408,7 +413,7 @@ def loan_approve(request, pk):
         action="archive.decide_loan",
         title=_("Approve the loan"),
         question=_("A free copy is reserved for the borrower."),
-        form=CommentForm(request.POST or None),
+        form=CommentForm(_posted(request)),
         do=lambda d: services.approve_loan(request.user, loan, d["comment"]),
         back=reverse("archive:loan_detail", args=[loan.pk]),
     )
@@ -424,7 +429,7 @@ def loan_reject(request, pk):
         action="archive.decide_loan",
         title=_("Reject the loan"),
         question=_("Say why; the borrower is told."),
-        form=CommentForm(request.POST or None, required=True),
+        form=CommentForm(_posted(request), required=True),
         do=lambda d: services.reject_loan(request.user, loan, d["comment"]),
         back=reverse("archive:loan_detail", args=[loan.pk]),
         danger=True,
@@ -441,7 +446,7 @@ def loan_cancel(request, pk):
         action="archive.cancel_loan",
         title=_("Cancel the loan"),
         question=_("A reserved copy is freed."),
-        form=CommentForm(request.POST or None),
+        form=CommentForm(_posted(request)),
         do=lambda d: services.cancel_loan(request.user, loan, d["comment"]),
         back=reverse("archive:loan_detail", args=[loan.pk]),
         danger=True,
@@ -450,7 +455,7 @@ def loan_cancel(request, pk):
 
 def _signature_page(request, loan, *, action, title, do):
     _forbid_unless(request.user, action, loan)
-    form = SignatureForm(request.POST or None)
+    form = SignatureForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -518,7 +523,7 @@ def destruction_propose(request, pk):
     item = _visible_item(request, pk)
     _forbid_unless(request.user, "archive.propose_destruction", item)
     form = DestructionForm(
-        request.POST or None,
+        _posted(request),
         copies=item.copies.filter(status=CopyStatus.KEPT),
         witnesses=witnesses_for(item.collection, exclude=request.user),
     )
@@ -592,7 +597,7 @@ def destruction_approve(request, pk):
         action="archive.decide_destruction",
         title=_("Approve the destruction"),
         question=_("The custodian then destroys it in front of the witness."),
-        form=CommentForm(request.POST or None),
+        form=CommentForm(_posted(request)),
         do=lambda d: services.approve_destruction(request.user, record, d["comment"]),
         back=reverse("archive:destruction_detail", args=[record.pk]),
     )
@@ -608,7 +613,7 @@ def destruction_reject(request, pk):
         action="archive.decide_destruction",
         title=_("Reject the destruction"),
         question=_("Say why; the custodian is told."),
-        form=CommentForm(request.POST or None, required=True),
+        form=CommentForm(_posted(request), required=True),
         do=lambda d: services.reject_destruction(request.user, record, d["comment"]),
         back=reverse("archive:destruction_detail", args=[record.pk]),
         danger=True,
@@ -625,7 +630,7 @@ def destruction_carry_out(request, pk):
         action="archive.carry_out_destruction",
         title=_("Record the destruction"),
         question=_("The copies are marked destroyed; the records stay."),
-        form=CarryOutForm(request.POST or None, initial={"destroyed_on": timezone.localdate()}),
+        form=CarryOutForm(_posted(request), initial={"destroyed_on": timezone.localdate()}),
         do=lambda d: services.carry_out_destruction(request.user, record, **d),
         back=reverse("archive:destruction_detail", args=[record.pk]),
         danger=True,
@@ -660,7 +665,7 @@ def audit_list(request):
 @require_http_methods(["GET", "POST"])
 def audit_start(request):
     collections = Collection.objects.filter(pk__in=kept_collection_ids(request.user))
-    form = AuditStartForm(request.POST or None, collections=collections)
+    form = AuditStartForm(_posted(request), collections=collections)
     if request.method == "POST" and form.is_valid():
         try:
             record = services.start_audit(
@@ -683,7 +688,7 @@ def _visible_audit(request, pk):
 @require_GET
 def audit_detail(request, pk):
     record = _visible_audit(request, pk)
-    lines = record.lines.select_related("copy__item", "checked_by", "discrepancy")
+    lines = record.lines.select_related("copy__item__collection", "checked_by", "discrepancy")
     may_run = may(request.user, "archive.run_audit", record.collection)
     context = {
         "record": record,
@@ -727,7 +732,7 @@ def audit_complete(request, pk):
         action="archive.run_audit",
         title=_("Complete the audit"),
         question=_("Every missing, damaged or misplaced copy opens a discrepancy."),
-        form=CommentForm(request.POST or None),
+        form=CommentForm(_posted(request)),
         do=lambda d: services.complete_audit(request.user, record, d["comment"]),
         back=reverse("archive:audit_detail", args=[record.pk]),
     )
@@ -763,7 +768,7 @@ def discrepancy_resolve(request, pk):
         action="archive.resolve_discrepancy",
         title=_("Resolve the discrepancy"),
         question=_("Describe what was done (found, repaired, reported lost…)."),
-        form=ResolveForm(request.POST or None),
+        form=ResolveForm(_posted(request)),
         do=lambda d: services.resolve_discrepancy(request.user, record, d["resolution"]),
         back=reverse("archive:discrepancy_list"),
     )

@@ -5,6 +5,7 @@ import io
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from tests.archive.factories import GrantFactory, ItemFactory
 
@@ -12,6 +13,13 @@ from tests.archive.factories import GrantFactory, ItemFactory
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that match their text."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,0 +1,123 @@
+"""Destruction: proposed by the custodian, approved by the leader, carried out in front of
+a witness; the records stay forever even when the item is gone."""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+
+from archive import services
+from archive.choices import CopyStatus, DestructionStatus, ItemStatus, LoanStatus
+from archive.models import Copy, Destruction, Item, ItemFile
+from onsite.models import AuditEntry, Notification
+from onsite.workflow import WorkflowError
+from tests.archive.factories import ItemFactory, make_file, make_loan
+
+pytestmark = pytest.mark.django_db
+
+
+def _propose(cast, item, copy=None):
+    return services.propose_destruction(
+        cast.custodian,
+        item,
+        copy=copy,
+        reason="超过保存期限",
+        method="shred",
+        witness=cast.manager,
+        planned_on=timezone.localdate() + timedelta(days=2),
+    )
+
+
+def test_whole_item_destruction_keeps_every_record(
+    cast, arc, login, django_capture_on_commit_callbacks
+):
+    stored = make_file(arc.secret)
+    path = stored.file.path
+    record = _propose(cast, arc.secret)
+    assert Notification.objects.filter(recipient=cast.leader).exists()
+    client = login(cast.leader)
+    client.post(reverse("archive:destruction_approve", args=[record.pk]), {"comment": "同意"})
+    client = login(cast.custodian)
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("archive:destruction_carry_out", args=[record.pk]),
+            {"destroyed_on": today.isoformat(), "witness_statement": "见证人陈静在场,粉碎完毕"},
+        )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.status == DestructionStatus.DONE and record.destroyed_on == today
+    assert record.carried_out_by == cast.custodian and record.witness == cast.manager
+    item = Item.objects.get(pk=arc.secret.pk)
+    assert item.status == ItemStatus.DESTROYED
+    assert set(item.copies.values_list("status", flat=True)) == {CopyStatus.DESTROYED}
+    stored = ItemFile.objects.get(pk=stored.pk)
+    assert stored.erased_at is not None and stored.sha256
+    assert not os.path.exists(path)
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {
+        "archive.destruction.propose",
+        "archive.destruction.approve",
+        "archive.destruction.carry_out",
+        "archive.item.destroy",
+    } <= actions
+    # The record and the item stay readable for those cleared.
+    assert client.get(reverse("archive:destruction_detail", args=[record.pk])).status_code == 200
+    assert login(cast.staff).get(reverse("archive:item_detail", args=[item.pk])).status_code == 200
+
+
+def test_destroying_one_copy_keeps_the_item(cast):
+    item = ItemFactory(collection=cast.collection, custodian=cast.custodian, copies=2)
+    copy = item.copies.get(number=2)
+    record = _propose(cast, item, copy)
+    services.approve_destruction(cast.leader, record)
+    services.carry_out_destruction(
+        cast.custodian, record, destroyed_on=timezone.localdate(), witness_statement="已消磁"
+    )
+    item.refresh_from_db()
+    assert item.status == ItemStatus.KEPT
+    assert Copy.objects.get(pk=copy.pk).status == CopyStatus.DESTROYED
+    assert Copy.objects.get(item=item, number=1).status == CopyStatus.KEPT
+
+
+def test_destruction_needs_the_leaders_approval_first(cast, arc):
+    record = _propose(cast, arc.public)
+    with pytest.raises(WorkflowError):
+        services.carry_out_destruction(
+            cast.custodian, record, destroyed_on=timezone.localdate(), witness_statement="x"
+        )
+    with pytest.raises(PermissionDenied):
+        services.approve_destruction(cast.custodian, record)
+    with pytest.raises(WorkflowError):
+        services.reject_destruction(cast.leader, record, "")
+    services.reject_destruction(cast.leader, record, "仍需保存")
+    record.refresh_from_db()
+    assert record.status == DestructionStatus.REJECTED
+    with pytest.raises(WorkflowError):
+        services.approve_destruction(cast.leader, record)
+
+
+def test_a_copy_on_loan_cannot_be_destroyed(cast, arc):
+    make_loan(arc.public, cast.staff, LoanStatus.HANDED_OVER)
+    record = _propose(cast, arc.public)
+    services.approve_destruction(cast.leader, record)
+    with pytest.raises(WorkflowError):
+        services.carry_out_destruction(
+            cast.custodian, record, destroyed_on=timezone.localdate(), witness_statement="x"
+        )
+    assert Destruction.objects.get(pk=record.pk).status == DestructionStatus.APPROVED
+
+
+def test_the_witness_is_another_person(cast, arc):
+    with pytest.raises(WorkflowError):
+        services.propose_destruction(
+            cast.custodian,
+            arc.public,
+            reason="x",
+            method="shred",
+            witness=cast.custodian,
+            planned_on=timezone.localdate(),
+        )

@@ -1,0 +1,73 @@
+"""Private files: stored outside any public URL with their SHA-256, verified on download."""
+
+import hashlib
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from archive.models import ItemFile
+from onsite.models import AuditEntry, Notification
+from tests.archive.factories import make_file
+
+pytestmark = pytest.mark.django_db
+
+CONTENT = b"\x00\x01 recording of the meeting " * 100
+
+
+def test_upload_stores_the_file_privately_with_its_sha256(cast, arc, login):
+    upload = SimpleUploadedFile("会议.mp4", CONTENT, content_type="video/mp4")
+    response = login(cast.custodian).post(
+        reverse("archive:file_upload", args=[arc.secret.pk]), {"file": upload}
+    )
+    assert response.status_code == 302
+    stored = ItemFile.objects.get()
+    assert stored.sha256 == hashlib.sha256(CONTENT).hexdigest()
+    assert stored.size == len(CONTENT) and stored.original_name == "会议.mp4"
+    path = stored.file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert "会议" not in path  # stored under a random name
+    with pytest.raises(ValueError):
+        stored.file.url  # noqa: B018 - no public URL exists
+    assert AuditEntry.objects.filter(action="archive.file.upload", actor=cast.custodian).exists()
+
+
+def test_only_the_custodian_uploads(cast, arc, login):
+    upload = SimpleUploadedFile("a.mp4", CONTENT)
+    response = login(cast.staff).post(
+        reverse("archive:file_upload", args=[arc.secret.pk]), {"file": upload}
+    )
+    assert response.status_code == 403
+    assert not ItemFile.objects.exists()
+
+
+def test_download_verifies_the_checksum_and_is_audited(cast, arc, login):
+    stored = make_file(arc.secret, CONTENT)
+    response = login(cast.staff).get(reverse("archive:file_download", args=[stored.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == CONTENT
+    entry = AuditEntry.objects.get(action="archive.file.download")
+    assert entry.actor == cast.staff and entry.object_id == str(arc.secret.pk)
+
+
+def test_tampered_file_is_refused_and_recorded(cast, arc, login):
+    stored = make_file(arc.secret, CONTENT)
+    with open(stored.file.path, "ab") as handle:
+        handle.write(b"tampered")
+    response = login(cast.staff).get(reverse("archive:file_download", args=[stored.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("archive:item_detail", args=[arc.secret.pk])
+    assert AuditEntry.objects.filter(
+        action="archive.file.checksum_mismatch", actor=cast.staff
+    ).exists()
+    assert not AuditEntry.objects.filter(action="archive.file.download").exists()
+    assert Notification.objects.filter(recipient=cast.custodian).exists()
+
+
+def test_missing_stored_file_is_refused_and_recorded(cast, arc, login):
+    stored = make_file(arc.secret, CONTENT)
+    stored.file.storage.delete(stored.file.name)
+    response = login(cast.custodian).get(reverse("archive:file_download", args=[stored.pk]))
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="archive.file.missing").exists()
