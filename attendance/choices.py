@@ -163,3 +163,13 @@ class ExportState(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Ready")
     FAILED = "failed", _("Failed")
+
+
+# Leave types seeded by migration 0002 (HR may change them): code, name, yearly allowance
+# in days, may go below zero, compensatory.
+DEFAULT_LEAVE_TYPES = [
+    ("ANNUAL", "年休假", 5, False, False),
+    ("SICK", "病假", 12, False, False),
+    ("PERSONAL", "事假", 0, True, False),
+    ("COMP", "调休", 0, False, True),
+]

@@ -43,15 +43,12 @@ from attendance.models import (
 )
 from onsite import audit
 from onsite.choices import Role
+from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import may, require
 from onsite.workflow import WorkflowError, change_state, lock
 
 User = get_user_model()
-
-
-def display_name(user):
-    return user.get_full_name() or user.username
 
 
 def supervisors_of(user):

@@ -22,6 +22,7 @@ from attendance.choices import (
 from attendance.days import Period
 from attendance.holidays import month_range
 from attendance.models import LeaveRequest, LeaveType, OvertimeRequest
+from onsite.names import display_name
 
 PRESENT_STATUSES = {
     DayStatus.PRESENT,
@@ -56,7 +57,7 @@ class StaffMonth:
 
     @property
     def name(self):
-        return self.user.get_full_name() or self.user.username
+        return display_name(self.user)
 
     @property
     def employee_no(self):

@@ -10,6 +10,7 @@ from datetime import date, time
 from django.urls import reverse
 
 from tests.access import expect
+from tests.attendance.conftest import leave_type
 
 COMPANY_WIDE = {"hr": 200, "vp": 200, "admin": 200}
 
@@ -40,11 +41,11 @@ def _approved_overtime(cast):
 
 
 def _leave(cast):
-    from attendance.models import LeaveRequest, LeaveType
+    from attendance.models import LeaveRequest
 
     return LeaveRequest.objects.create(
         user=cast.staff,
-        leave_type=LeaveType.objects.get(code="ANNUAL"),
+        leave_type=leave_type("ANNUAL"),
         start_date=date(2026, 12, 1),
         end_date=date(2026, 12, 1),
         days=1,
@@ -55,13 +56,14 @@ def _leave(cast):
 def _calendar_day(cast):
     from attendance.models import HolidayCalendarDay
 
-    return HolidayCalendarDay.objects.get(date=date(2026, 10, 1)).pk
+    return HolidayCalendarDay.objects.get_or_create(
+        date=date(2026, 10, 1), defaults={"kind": "holiday", "name": "国庆节"}
+    )[0].pk
 
 
 def _leave_type(cast):
-    from attendance.models import LeaveType
 
-    return LeaveType.objects.get(code="ANNUAL").pk
+    return leave_type("ANNUAL").pk
 
 
 def _export(cast):

@@ -40,11 +40,29 @@ def record():
     return make
 
 
+def leave_type(code):
+    """A seeded leave type (re-created if a transactional test flushed the seed data)."""
+    from attendance.choices import DEFAULT_LEAVE_TYPES
+
+    for known, name, allowance, negative, compensatory in DEFAULT_LEAVE_TYPES:
+        if known == code:
+            return LeaveType.objects.get_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "yearly_allowance": allowance,
+                    "allow_negative": negative,
+                    "is_compensatory": compensatory,
+                },
+            )[0]
+    raise LookupError(code)
+
+
 @pytest.fixture
 def annual(db):
-    return LeaveType.objects.get(code="ANNUAL")
+    return leave_type("ANNUAL")
 
 
 @pytest.fixture
 def comp(db):
-    return LeaveType.objects.get(code="COMP")
+    return leave_type("COMP")
