@@ -8,7 +8,6 @@ import pytest
 from django.utils import translation
 
 from tests.archive.factories import GrantFactory, ItemFactory
-from tests.browser.conftest import browser, desktop, phone  # noqa: F401 - for the signature pad
 
 
 @pytest.fixture(autouse=True)
