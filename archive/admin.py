@@ -1,11 +1,29 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from archive.choices import classification_label, classification_levels
 from archive.models import Collection, CollectionAccess
 from onsite.admin import AuditedAdminMixin
 
 
+class CollectionAccessForm(forms.ModelForm):
+    """The clearance is chosen by its label (公开 / 内部 / 秘密 / 机密 or the configured ones)."""
+
+    clearance = forms.TypedChoiceField(label=_("clearance"), coerce=int, choices=[])
+
+    class Meta:
+        model = CollectionAccess
+        fields = ["user", "collection", "clearance", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clearance"].choices = classification_levels()
+
+
 class CollectionAccessInline(admin.TabularInline):
     model = CollectionAccess
+    form = CollectionAccessForm
     extra = 0
     autocomplete_fields = ["user"]
 
@@ -23,8 +41,13 @@ class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class CollectionAccessAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Grants are given by administrators; every change is in the audit trail."""
 
-    list_display = ["user", "collection", "clearance", "granted_at"]
+    form = CollectionAccessForm
+    list_display = ["user", "collection", "clearance_label", "granted_at"]
     list_filter = ["collection"]
     search_fields = ["user__username", "user__last_name", "collection__code"]
     list_select_related = ["user", "collection"]
     autocomplete_fields = ["user"]
+
+    @admin.display(description=_("clearance"), ordering="clearance")
+    def clearance_label(self, obj):
+        return classification_label(obj.clearance)

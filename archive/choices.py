@@ -164,3 +164,8 @@ def courtesy_days():
 
 def overdue_days():
     return tuple(getattr(settings, "ARCHIVE_LOAN_OVERDUE_DAYS", DEFAULT_OVERDUE_DAYS))
+
+
+def audit_intervals_by_medium():
+    """Shorter audit intervals (days) for media that need them, e.g. ``{"tape": 30}``."""
+    return dict(getattr(settings, "ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM", {}))

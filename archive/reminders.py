@@ -1,5 +1,6 @@
 """Reminder kinds of the archive (the shared mechanism sends each once per period)."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.db.models import Max, Q
@@ -10,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from archive.choices import (
     AUDIT_NOTICE_DAYS,
     AuditStatus,
+    ItemStatus,
     LoanStatus,
+    audit_intervals_by_medium,
     courtesy_days,
     overdue_days,
 )
-from archive.models import Collection, Loan
+from archive.models import Collection, Item, Loan
 from onsite.names import display_name
 from onsite.reminding import Due, register
 
@@ -86,10 +89,25 @@ def loans_due(now):
         )
 
 
+def audit_interval_days(collection, media, by_medium=None):
+    """Days between audits: the collection's interval, or shorter for a medium that needs it
+    (``ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM``, e.g. ``{"tape": 30}``)."""
+    by_medium = by_medium if by_medium is not None else audit_intervals_by_medium()
+    return min([collection.audit_interval_days] + [by_medium[m] for m in media if m in by_medium])
+
+
 @register("archive_audit_due", every_seconds=6 * 3600, label=_("Archive audit due"))
 def audits_due(now):
     """A periodic audit is due by the collection's interval: notice a week ahead, then daily."""
     today = timezone.localdate(now)
+    by_medium = audit_intervals_by_medium()
+    media = defaultdict(set)
+    for collection_id, medium in (
+        Item.objects.filter(status=ItemStatus.KEPT)
+        .values_list("collection_id", "medium")
+        .distinct()
+    ):
+        media[collection_id].add(medium)
     collections = (
         Collection.objects.filter(custodians__isnull=False)
         .distinct()
@@ -102,9 +120,8 @@ def audits_due(now):
         if collection.last_audit is None:
             due = today
         else:
-            due = timezone.localdate(collection.last_audit) + timedelta(
-                days=collection.audit_interval_days
-            )
+            interval = audit_interval_days(collection, media[collection.pk], by_medium)
+            due = timezone.localdate(collection.last_audit) + timedelta(days=interval)
         if today < due - timedelta(days=AUDIT_NOTICE_DAYS):
             continue
         period = f"ahead-{due.isoformat()}" if today < due else f"due-{today.isoformat()}"

@@ -1,6 +1,7 @@
 """Views of the archive: thin, scoped through ``visible()``; state changes via services."""
 
 import base64
+import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -58,6 +59,7 @@ from onsite.permissions import may, require, visible
 from onsite.workflow import WorkflowError
 
 PAGE_SIZE = 25
+REFERENCE = re.compile(r"(?P<code>[\w-]+)-(?P<number>\d{1,9})")
 
 
 def _page(request, rows):
@@ -84,8 +86,15 @@ def _search_items(request):
         data = form.cleaned_data
         query = data["q"].strip()
         if query:
+            reference = REFERENCE.fullmatch(query)
+            by_reference = (
+                Q(collection__code__iexact=reference["code"], pk=int(reference["number"]))
+                if reference
+                else Q(pk__in=[])
+            )
             items = items.filter(
-                Q(title__icontains=query)
+                by_reference
+                | Q(title__icontains=query)
                 | Q(meeting__icontains=query)
                 | Q(location__icontains=query)
                 | Q(description__icontains=query)

@@ -120,3 +120,14 @@ def test_audit_due_reminder_follows_the_collection_interval(cast, arc, time_mach
 def test_never_audited_collection_is_due_now(cast, arc):
     assert run_scan("archive_audit_due", timezone.now()) == 1
     assert run_scan("archive_audit_due", timezone.now()) == 0
+
+
+def test_a_medium_may_need_audits_more_often(cast, arc, settings, time_machine):
+    time_machine.move_to(_at(date(2026, 1, 5)))
+    audit = services.start_audit(cast.custodian, cast.collection)
+    for line in audit.lines.all():
+        services.mark_audit_line(cast.custodian, line, "found")
+    services.complete_audit(cast.custodian, audit)
+    settings.ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM = {"disc": 20}  # the items are discs
+    assert run_scan("archive_audit_due", _at(date(2026, 1, 25))) == 1
+    assert SentReminder.objects.get().period == "due-2026-01-25"
