@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onsite.workflow import StateMachine
 
@@ -61,20 +62,20 @@ class DayStatus(models.TextChoices):
     UNASSIGNED = "unassigned", _("No assignment")
 
 
-# One or two characters per status for month grids (screen and PDF).
+# One or two characters per status for month grids (screen, PDF and Excel).
 STATUS_CODES = {
     DayStatus.PRESENT: "✓",
-    DayStatus.LATE: "迟",
-    DayStatus.EARLY: "早",
-    DayStatus.LATE_EARLY: "迟早",
-    DayStatus.MISSING_OUT: "缺",
-    DayStatus.CHECKED_IN: "进",
-    DayStatus.ABSENT: "旷",
-    DayStatus.LEAVE: "假",
-    DayStatus.REST: "休",
-    DayStatus.HOLIDAY: "节",
-    DayStatus.OVERTIME: "加",
-    DayStatus.UNAPPROVED_OVERTIME: "加?",
+    DayStatus.LATE: pgettext_lazy("day code", "L"),
+    DayStatus.EARLY: pgettext_lazy("day code", "E"),
+    DayStatus.LATE_EARLY: pgettext_lazy("day code", "LE"),
+    DayStatus.MISSING_OUT: pgettext_lazy("day code", "M"),
+    DayStatus.CHECKED_IN: pgettext_lazy("day code", "In"),
+    DayStatus.ABSENT: pgettext_lazy("day code", "A"),
+    DayStatus.LEAVE: pgettext_lazy("day code", "Lv"),
+    DayStatus.REST: pgettext_lazy("day code", "R"),
+    DayStatus.HOLIDAY: pgettext_lazy("day code", "H"),
+    DayStatus.OVERTIME: pgettext_lazy("day code", "OT"),
+    DayStatus.UNAPPROVED_OVERTIME: pgettext_lazy("day code", "OT?"),
     DayStatus.UPCOMING: "",
     DayStatus.UNASSIGNED: "–",
 }

@@ -82,7 +82,7 @@ class Day:
 
     @property
     def code(self):
-        return STATUS_CODES[DayStatus(self.status)]
+        return str(STATUS_CODES[DayStatus(self.status)])
 
     def kind_label(self):
         return DayKind(self.kind).label

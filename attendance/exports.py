@@ -72,7 +72,7 @@ def pdf_bytes(groups, year, month, *, label, exported_by, types=None):
 def _legend():
     from attendance.choices import STATUS_CODES, DayStatus
 
-    return [(code, DayStatus(status).label) for status, code in STATUS_CODES.items() if code]
+    return [(str(code), DayStatus(status).label) for status, code in STATUS_CODES.items() if code]
 
 
 def xlsx_bytes(groups, year, month, *, types=None):

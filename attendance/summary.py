@@ -88,7 +88,7 @@ class StaffMonth:
 
     @property
     def codes(self):
-        return [STATUS_CODES[DayStatus(d.status)] for d in self.days]
+        return [str(STATUS_CODES[DayStatus(d.status)]) for d in self.days]
 
 
 def staff_queryset(department=None, site=None, year=None, month=None, base=None):

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -164,6 +165,7 @@ def my_month(request):
         "row": row,
         "weeks": weeks,
         "types": leave_types(),
+        "weekday_names": [WEEKDAYS_ABBR[i] for i in range(7)],
         "provisional": provisional_years([year]),
         **_month_nav(year, month),
     }
@@ -536,7 +538,7 @@ def team(request):
 def _legend():
     from attendance.choices import STATUS_CODES
 
-    return [(DayStatus(s), c) for s, c in STATUS_CODES.items() if c]
+    return [(DayStatus(s), str(c)) for s, c in STATUS_CODES.items() if c]
 
 
 @allowed("attendance.view_team")

@@ -38,7 +38,7 @@ NAV_ITEMS += [
         _("Approvals"), "attendance:queue", "check2-square", frozenset({Role.SUPERVISOR, Role.HR})
     ),
     NavItem(
-        _("Attendance summary"),
+        _("Monthly summary"),
         "attendance:summary",
         "table",
         frozenset({Role.SUPERVISOR, Role.HR, Role.VP, Role.ADMIN}),

@@ -66,3 +66,12 @@ def annual(db):
 @pytest.fixture
 def comp(db):
     return leave_type("COMP")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Service messages are asserted in English (views follow the request's language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,0 +1,179 @@
+"""Whole-company monthly attendance export: 500 staff, PDF and Excel. Prints time and pages.
+
+Builds a throwaway SQLite database in a temporary folder (nothing else is touched):
+10 departments × 50 staff at 2 client sites, a month of check-ins with some late
+arrivals, leave and filed overtime; then runs the background export function.
+
+    .venv/bin/python bench/attendance_export.py [staff=500] [year-month=2026-11]
+"""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+_TMP = tempfile.mkdtemp(prefix="onsite-bench-")
+os.environ["ONSITE_VAR_DIR"] = _TMP
+os.environ.pop("DATABASE_URL", None)
+os.environ["DJANGO_SETTINGS_MODULE"] = "onsite.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from datetime import date, datetime, timedelta  # noqa: E402
+from datetime import time as clock  # noqa: E402
+from io import BytesIO  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from attendance import exports  # noqa: E402
+from attendance.choices import OvertimeKind, OvertimeStatus  # noqa: E402
+from attendance.holidays import month_range  # noqa: E402
+from attendance.models import (  # noqa: E402
+    AttendanceExport,
+    AttendanceRecord,
+    LeaveRequest,
+    LeaveType,
+    OvertimeRequest,
+    SiteSchedule,
+)
+from onsite.models import Assignment, Department, Site, StaffProfile  # noqa: E402
+
+FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
+
+
+def at(day, hour, minute=0):
+    return timezone.make_aware(datetime.combine(day, clock(hour, minute)))
+
+
+def populate(staff, year, month):
+    User = get_user_model()
+    sites = [
+        Site.objects.create(code=f"S{i}", name=name)
+        for i, name in enumerate(["市会议中心", "区政务服务中心"])
+    ]
+    for site in sites:
+        SiteSchedule.objects.create(
+            site=site, valid_from=date(2020, 1, 1), start_time=clock(9), end_time=clock(18)
+        )
+    departments = [
+        Department.objects.create(code=f"D{i:02d}", name=f"驻场技术{i + 1}部") for i in range(10)
+    ]
+    users = User.objects.bulk_create(
+        [
+            User(
+                username=f"u{n:04d}",
+                last_name=FAMILY[n % len(FAMILY)],
+                first_name=GIVEN[(n // len(FAMILY)) % len(GIVEN)] + GIVEN[n % 7],
+            )
+            for n in range(staff)
+        ]
+    )
+    StaffProfile.objects.bulk_create(
+        [
+            StaffProfile(user=u, employee_no=f"E{n:05d}", department=departments[n % 10])
+            for n, u in enumerate(users)
+        ]
+    )
+    Assignment.objects.bulk_create(
+        [
+            Assignment(user=u, site=sites[n % 2], start_date=date(2020, 1, 1))
+            for n, u in enumerate(users)
+        ]
+    )
+    first, last = month_range(year, month)
+    records = []
+    day = first
+    while day <= last:
+        if day.isoweekday() <= 5:
+            for n, u in enumerate(users):
+                late = (n + day.day) % 11 == 0
+                records.append(
+                    AttendanceRecord(
+                        user=u,
+                        date=day,
+                        site=sites[n % 2],
+                        check_in_at=at(day, 9, 20) if late else at(day, 8, 45),
+                        check_out_at=at(day, 18, 10),
+                    )
+                )
+        day += timedelta(days=1)
+    AttendanceRecord.objects.bulk_create(records, batch_size=2000)
+    annual = LeaveType.objects.get(code="ANNUAL")
+    LeaveRequest.objects.bulk_create(
+        [
+            LeaveRequest(
+                user=u,
+                leave_type=annual,
+                start_date=first + timedelta(days=n % 20),
+                end_date=first + timedelta(days=n % 20),
+                days=1,
+                reason="事",
+                status="approved",
+            )
+            for n, u in enumerate(users)
+            if n % 4 == 0
+        ]
+    )
+    OvertimeRequest.objects.bulk_create(
+        [
+            OvertimeRequest(
+                user=u,
+                site=sites[n % 2],
+                date=first + timedelta(days=n % 28),
+                start_time=clock(18, 30),
+                end_time=clock(21),
+                planned_minutes=150,
+                kind=OvertimeKind.WORKDAY,
+                reason="保障",
+                status=OvertimeStatus.FILED,
+            )
+            for n, u in enumerate(users)
+            if n % 3 == 0
+        ]
+    )
+    return users
+
+
+def run(fmt, year, month, hr):
+    export = AttendanceExport.objects.create(
+        requested_by=hr, scope="company", year=year, month=month, format=fmt
+    )
+    started = time.perf_counter()
+    path = exports.run_export(export.pk)
+    seconds = time.perf_counter() - started
+    return path, seconds
+
+
+def main():
+    staff = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    year, month = (int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "2026-11").split("-"))
+    settings.PRIVATE_MEDIA_ROOT = Path(_TMP) / "private"
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    users = populate(staff, year, month)
+    print(
+        f"database: {staff} staff, {AttendanceRecord.objects.count()} check-ins "
+        f"({time.perf_counter() - started:.1f} s to create)"
+    )
+    hr = users[0]
+    path, seconds = run("pdf", year, month, hr)
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(BytesIO(path.read_bytes())).pages)
+    size = path.stat().st_size / 1024
+    print(f"PDF   whole company {year}-{month:02d}: {seconds:.1f} s, {pages} pages, {size:.0f} KiB")
+    path, seconds = run("xlsx", year, month, hr)
+    size = path.stat().st_size / 1024
+    print(f"Excel whole company {year}-{month:02d}: {seconds:.1f} s, {size:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
