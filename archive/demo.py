@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from archive.choices import Medium
-from archive.models import CollectionAccess, Copy, Item
+from archive.models import CollectionAccess, Copy, Item, Loan
 
 ITEMS = [
     # title, meeting, date, classification, medium, location, copies
@@ -52,4 +52,14 @@ def load(demo):
     CollectionAccess.objects.get_or_create(
         user=users["lina"], collection=collection, defaults={"clearance": 1}
     )
-    return timezone.now()
+    # 张伟 has asked to borrow the first recording; the leader 孙丽 has it in her queue.
+    first = Item.objects.get(collection=collection, title=ITEMS[0][0])
+    today = timezone.localdate()
+    if not Loan.objects.filter(item=first, borrower=users["zhangwei"]).exists():
+        Loan.objects.create(
+            item=first,
+            borrower=users["zhangwei"],
+            purpose="整理第一季度工作会议纪要",
+            needed_from=today,
+            return_by=today + timedelta(days=7),
+        )

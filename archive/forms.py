@@ -1,7 +1,5 @@
 """Forms of the archive."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -17,14 +15,6 @@ from archive.models import Item
 from onsite.names import display_name
 
 
-class _Crispy:
-    submit_label = _("Save")
-
-    def _helper(self):
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
-
-
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -38,7 +28,7 @@ def _classification_field():
     )
 
 
-class ItemForm(_Crispy, forms.ModelForm):
+class ItemForm(forms.ModelForm):
     """Register or edit an item; the custodian is one of the collection's custodians."""
 
     classification = _classification_field()
@@ -69,7 +59,6 @@ class ItemForm(_Crispy, forms.ModelForm):
         if self.instance.pk:
             del self.fields["collection"]
             del self.fields["copies"]
-        self._helper()
 
     def clean(self):
         data = super().clean()
@@ -97,20 +86,16 @@ class ItemSearchForm(forms.Form):
         self.fields["collection"].queryset = collections
 
 
-class FileUploadForm(_Crispy, forms.Form):
+class FileUploadForm(forms.Form):
     submit_label = _("Upload")
     file = forms.FileField(label=_("Digital file"))
 
 
-class LoanRequestForm(_Crispy, forms.Form):
+class LoanRequestForm(forms.Form):
     submit_label = _("Ask to borrow")
     purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
     needed_from = forms.DateField(label=_("Needed from"), widget=DateInput())
     return_by = forms.DateField(label=_("Return by"), widget=DateInput())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._helper()
 
     def clean(self):
         data = super().clean()
@@ -160,7 +145,7 @@ class SignatureForm(forms.Form):
         return data
 
 
-class DestructionForm(_Crispy, forms.Form):
+class DestructionForm(forms.Form):
     submit_label = _("Propose destruction")
     copy = forms.ModelChoiceField(
         label=_("Copy"),
@@ -179,7 +164,6 @@ class DestructionForm(_Crispy, forms.Form):
         self.fields["copy"].label_from_instance = lambda c: _("Copy %(n)s") % {"n": c.number}
         self.fields["witness"].queryset = witnesses
         self.fields["witness"].label_from_instance = display_name
-        self._helper()
 
 
 class CarryOutForm(forms.Form):
@@ -189,7 +173,7 @@ class CarryOutForm(forms.Form):
     )
 
 
-class AuditStartForm(_Crispy, forms.Form):
+class AuditStartForm(forms.Form):
     submit_label = _("Start the audit")
     collection = forms.ModelChoiceField(label=_("Collection"), queryset=None)
     location = forms.CharField(
@@ -201,15 +185,14 @@ class AuditStartForm(_Crispy, forms.Form):
     def __init__(self, *args, collections, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["collection"].queryset = collections
-        self._helper()
 
 
 class ResolveForm(forms.Form):
     resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def witnesses_for(collection, exclude):
-    """Who may witness a destruction: custodians and leaders of the collection, or staff."""
+def witnesses_for(exclude):
+    """Who may witness a destruction: any active member of staff but the proposer."""
     User = get_user_model()
     return (
         User.objects.filter(is_active=True, profile__isnull=False)

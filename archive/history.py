@@ -15,7 +15,8 @@ from archive.choices import (
 from archive.models import AuditLine, Destruction, Item, Loan
 from onsite.models import AuditEntry
 
-ACCESS_ACTIONS = ("archive.item.view", "archive.file.download", "archive.loan.receipt_read")
+ITEM_ACCESS_ACTIONS = ("archive.item.view", "archive.file.download")
+ACCESS_ACTIONS = (*ITEM_ACCESS_ACTIONS, "archive.loan.receipt_read")
 
 ACTION_LABELS = {
     "archive.item.register": _("Item registered"),
@@ -33,6 +34,8 @@ ACTION_LABELS = {
     "archive.loan.hand_over": _("Handed over, borrower signed"),
     "archive.loan.receipt": _("Receipt fixed"),
     "archive.loan.receipt_read": _("Receipt read"),
+    "archive.loan.receipt_mismatch": _("Receipt checksum mismatch: not shown"),
+    "archive.loan.signing_refused": _("Signature refused"),
     "archive.loan.return": _("Returned, borrower signed"),
     "archive.destruction.propose": _("Destruction proposed"),
     "archive.destruction.approve": _("Destruction approved"),

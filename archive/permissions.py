@@ -115,12 +115,6 @@ def item_visible(user, item):
 
 
 # --- Rules ---------------------------------------------------------------------------
-@rule("archive.use")
-def _may_use(user, obj):
-    """Any signed-in person may open the archive; what they see is scoped."""
-    return True
-
-
 @rule("archive.manage")
 def _may_manage(user, obj):
     """Keeps or leads at least one collection: sees the queues."""

@@ -481,6 +481,27 @@ def return_loan(actor, loan, *, condition, note="", signature):
     return loan
 
 
+def read_receipt(actor, loan):
+    """The stored receipt, after checking it still matches the SHA-256 kept in the loan."""
+    try:
+        with loan.receipt.storage.open(loan.receipt.name, "rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        content = b""
+    if hashlib.sha256(content).hexdigest() != loan.receipt_sha256:
+        audit.record(actor, "archive.loan.receipt_mismatch", loan, comment=loan.receipt_sha256)
+        raise ChecksumMismatch(
+            _("The receipt does not match its recorded checksum; it was not shown.")
+        )
+    audit.record(actor, "archive.loan.receipt_read", loan)
+    return content
+
+
+def record_refused_signing(actor, loan, method, error):
+    """A refused hand-over or return (a wrong password, say) stays in the audit trail."""
+    audit.record(actor, "archive.loan.signing_refused", loan, comment=f"{method}: {error}")
+
+
 # --- Destruction ----------------------------------------------------------------------
 @transaction.atomic
 def propose_destruction(actor, item, *, copy=None, reason, method, witness, planned_on):

@@ -41,6 +41,7 @@ urlpatterns = [
     path("audit-lines/<int:pk>/", views.audit_line_mark, name="audit_line_mark"),
     path("discrepancies/", views.discrepancy_list, name="discrepancy_list"),
     path("discrepancies/<int:pk>/resolve/", views.discrepancy_resolve, name="discrepancy_resolve"),
+    path("accesses/", views.access_log, name="access_log"),
     path("register/items.<str:fmt>", views.item_register, name="item_register"),
     path("register/loans.<str:fmt>", views.loan_register, name="loan_register"),
 ]

@@ -4,9 +4,11 @@ import base64
 import re
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,7 +41,7 @@ from archive.forms import (
     SignatureForm,
     witnesses_for,
 )
-from archive.history import item_timeline
+from archive.history import ITEM_ACCESS_ACTIONS, item_timeline
 from archive.models import (
     AuditLine,
     Collection,
@@ -50,11 +52,12 @@ from archive.models import (
     Loan,
     ShelfAudit,
 )
-from archive.permissions import kept_collection_ids
+from archive.permissions import kept_collection_ids, managed_collection_ids
 from archive.registers import item_register_response, loan_register_response
 from archive.terms import TERMS_TEXT
 from onsite import audit
 from onsite.access import allowed, signed_in
+from onsite.models import AuditEntry
 from onsite.permissions import may, require, visible
 from onsite.workflow import WorkflowError
 
@@ -474,6 +477,7 @@ def _signature_page(request, loan, *, action, title, do):
                 given = services.SignatureInput(method=data["method"], password=data["password"])
             do(data, given)
         except WorkflowError as error:
+            services.record_refused_signing(request.user, loan, data["method"], error)
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Done."))
@@ -518,8 +522,11 @@ def loan_receipt(request, pk):
     loan = _visible_loan(request, pk)
     if not loan.receipt:
         raise Http404
-    audit.record(request.user, "archive.loan.receipt_read", loan)
-    content = loan.receipt.storage.open(loan.receipt.name, "rb").read()
+    try:
+        content = services.read_receipt(request.user, loan)
+    except WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("archive:loan_detail", loan.pk)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="receipt-{loan.pk}.pdf"'
     return response
@@ -534,7 +541,7 @@ def destruction_propose(request, pk):
     form = DestructionForm(
         _posted(request),
         copies=item.copies.filter(status=CopyStatus.KEPT),
-        witnesses=witnesses_for(item.collection, exclude=request.user),
+        witnesses=witnesses_for(exclude=request.user),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -780,6 +787,31 @@ def discrepancy_resolve(request, pk):
         form=ResolveForm(_posted(request)),
         do=lambda d: services.resolve_discrepancy(request.user, record, d["resolution"]),
         back=reverse("archive:discrepancy_list"),
+    )
+
+
+@allowed("archive.manage")
+@require_GET
+def access_log(request):
+    """Who opened which item page or downloaded which file, in the collections one manages."""
+    managed = Item.objects.filter(collection_id__in=managed_collection_ids(request.user))
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Item),
+        action__in=ITEM_ACCESS_ACTIONS,
+        object_id__in=managed.annotate(key=Cast("pk", CharField())).values("key"),
+    ).select_related("actor")
+    query = request.GET.get("q", "").strip()
+    if query:
+        entries = entries.filter(
+            Q(actor__username__icontains=query)
+            | Q(actor__last_name__icontains=query)
+            | Q(actor__first_name__icontains=query)
+            | Q(object_repr__icontains=query)
+        )
+    return render(
+        request,
+        "archive/access_log.html",
+        {"page": _page(request, entries.order_by("-created_at", "-pk")), "query": query},
     )
 
 

@@ -5,6 +5,7 @@ The objects belong to cast.collection (custodian: ``custodian``, leader: ``leade
 gets 404 for the objects and never learns they exist.
 """
 
+import hashlib
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
@@ -47,7 +48,9 @@ def _loan(status):
 
         loan = make_loan(_item(cast), cast.staff, status)
         if status == LoanStatus.HANDED_OVER:
-            loan.receipt.save("receipt.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+            content = b"%PDF-1.4 test"
+            loan.receipt_sha256 = hashlib.sha256(content).hexdigest()
+            loan.receipt.save("receipt.pdf", ContentFile(content), save=True)
         return loan.pk
 
     return make
@@ -202,6 +205,7 @@ EXPECTATIONS = {
     "archive:discrepancy_resolve": expect(
         _url("archive:discrepancy_resolve", _discrepancy_pk), 404, custodian=200, leader=403
     ),
+    "archive:access_log": expect(_url("archive:access_log"), 403, **MANAGERS),
     # Registers answer everyone, filtered by what each may see.
     "archive:item_register": expect(_url("archive:item_register", fmt="xlsx"), 200),
     "archive:loan_register": expect(_url("archive:loan_register", fmt="xlsx"), 200),

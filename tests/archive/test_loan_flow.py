@@ -274,3 +274,33 @@ def test_staff_cannot_borrow_above_clearance(cast, arc, login):
     assert response.status_code == 404
     with pytest.raises(PermissionDenied):
         services.request_loan(cast.staff, arc.confidential, purpose="x", **_dates())
+
+
+def test_receipt_holds_the_drawn_signature_and_a_tampered_one_is_refused(cast, arc, login):
+    from pypdf import PdfReader
+
+    loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
+    services.approve_loan(cast.leader, loan)
+    services.hand_over_loan(cast.custodian, loan, condition="good", signature=_drawn())
+    loan.refresh_from_db()
+    content = loan.receipt.storage.open(loan.receipt.name, "rb").read()
+    images = [image for page in PdfReader(io.BytesIO(content)).pages for image in page.images]
+    assert len(images) == 1  # the drawn signature
+    with loan.receipt.storage.open(loan.receipt.name, "wb") as handle:
+        handle.write(content + b"%changed")
+    response = login(cast.staff).get(reverse("archive:loan_receipt", args=[loan.pk]))
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="archive.loan.receipt_mismatch").exists()
+
+
+def test_a_wrong_password_is_refused_and_recorded(cast, arc, login):
+    loan = make_loan(arc.secret, cast.staff, LoanStatus.APPROVED)
+    response = login(cast.custodian).post(
+        reverse("archive:loan_hand_over", args=[loan.pk]),
+        {"method": "password", "password": "guess", "condition": "good"},
+    )
+    assert response.status_code == 400
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.APPROVED
+    entry = AuditEntry.objects.get(action="archive.loan.signing_refused")
+    assert entry.actor == cast.custodian and entry.object_id == str(loan.pk)

@@ -121,3 +121,13 @@ def test_discrepancy_list(cast, login):
     _same_for_5_and_50(
         login(cast.custodian), url, lambda n: _audit_with_lines(cast, n, discrepancies=True)
     )
+
+
+def test_access_log(cast, login):
+    from archive import services
+
+    def add(n):
+        for item in _items(cast, n):
+            services.record_item_view(cast.staff, item)
+
+    _same_for_5_and_50(login(cast.custodian), reverse("archive:access_log"), add)

@@ -149,3 +149,15 @@ def test_settings_may_rename_the_levels(cast, arc, login, settings):
     settings.ARCHIVE_CLASSIFICATION_LEVELS = ["L0", "L1", "L2", "L3"]
     response = login(cast.staff).get(reverse("archive:item_detail", args=[arc.secret.pk]))
     assert "L2" in response.content.decode()
+
+
+def test_access_log_lists_reads_of_the_custodians_collections_only(cast, arc, login):
+    other = ItemFactory(classification=2, title="别的库录音")
+    GrantFactory(user=cast.staff, collection=other.collection, clearance=2)
+    client = login(cast.staff)
+    client.get(reverse("archive:item_detail", args=[arc.secret.pk]))
+    client.get(reverse("archive:item_detail", args=[other.pk]))
+    response = login(cast.custodian).get(reverse("archive:access_log"))
+    rows = list(response.context["page"])
+    assert [(e.actor, e.object_id) for e in rows] == [(cast.staff, str(arc.secret.pk))]
+    assert "别的库录音" not in response.content.decode()
