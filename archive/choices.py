@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onsite.workflow import StateMachine
 
@@ -53,12 +54,12 @@ class Condition(models.TextChoices):
 
 
 class LoanStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
+    REQUESTED = "requested", pgettext_lazy("archive", "Requested")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     HANDED_OVER = "handed_over", _("Handed over")
     RETURNED = "returned", _("Returned")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("archive", "Cancelled")
 
 
 # A copy is held by at most one loan in these states (a partial unique constraint).
@@ -140,7 +141,7 @@ DISCREPANCY_RESULTS = (AuditResult.MISSING, AuditResult.DAMAGED, AuditResult.MIS
 
 
 class DiscrepancyStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("archive", "Open")
     RESOLVED = "resolved", _("Resolved")
 
 

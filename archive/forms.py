@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from archive.choices import (
     Condition,
@@ -84,6 +85,10 @@ class ItemSearchForm(forms.Form):
     def __init__(self, *args, collections, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["collection"].queryset = collections
+        for name in ("collection", "medium"):
+            self.fields[name].widget.attrs.update(
+                {"class": "form-select", "aria-label": self.fields[name].label}
+            )
 
 
 class FileUploadForm(forms.Form):
@@ -153,7 +158,9 @@ class DestructionForm(forms.Form):
         required=False,
         empty_label=_("The whole item (every copy and file)"),
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=pgettext_lazy("archive", "Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     method = forms.ChoiceField(label=_("Method"), choices=DestructionMethod.choices)
     witness = forms.ModelChoiceField(label=_("Witness"), queryset=None)
     planned_on = forms.DateField(label=_("Planned date"), widget=DateInput())
@@ -185,6 +192,8 @@ class AuditStartForm(forms.Form):
     def __init__(self, *args, collections, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["collection"].queryset = collections
+        if len(collections) == 1:
+            self.fields["collection"].initial = collections[0]
 
 
 class ResolveForm(forms.Form):

@@ -341,7 +341,7 @@ def loan_queue(request):
         "queue": True,
         "show": show,
         "filters": [
-            ("open", _("Open")),
+            ("open", _("Not finished")),
             ("requested", _("To decide")),
             ("approved", _("To hand over")),
             ("out", _("Out")),

@@ -304,3 +304,9 @@ def test_a_wrong_password_is_refused_and_recorded(cast, arc, login):
     assert loan.status == LoanStatus.APPROVED
     entry = AuditEntry.objects.get(action="archive.loan.signing_refused")
     assert entry.actor == cast.custodian and entry.object_id == str(loan.pk)
+
+
+def test_statuses_read_in_chinese_on_the_loan_page(cast, arc, login):
+    loan = make_loan(arc.secret, cast.staff, LoanStatus.REQUESTED)
+    response = login(cast.leader).get(reverse("archive:loan_detail", args=[loan.pk]))
+    assert "已申请" in response.content.decode()  # not another app's "Requested"
