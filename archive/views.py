@@ -700,6 +700,10 @@ def _visible_audit(request, pk):
     )
 
 
+def _check_results():
+    return [(v, label) for v, label in AuditResult.choices if v in services.CHECK_RESULTS]
+
+
 @signed_in
 @require_GET
 def audit_detail(request, pk):
@@ -710,11 +714,7 @@ def audit_detail(request, pk):
         "record": record,
         "page": _page(request, lines),
         "may_check": may_run and record.status == AuditStatus.OPEN,
-        "results": [
-            (value, label)
-            for value, label in AuditResult.choices
-            if value in services.CHECK_RESULTS
-        ],
+        "results": _check_results(),
     }
     return render(request, "archive/audit_detail.html", context)
 
@@ -726,12 +726,27 @@ def audit_line_mark(request, pk):
         AuditLine.objects.filter(audit__in=visible(request.user, ShelfAudit)), pk=pk
     )
     require(request.user, "archive.run_audit", line.audit.collection)
+    error = ""
     try:
         services.mark_audit_line(
             request.user, line, request.POST.get("result", ""), request.POST.get("note", "")
         )
-    except WorkflowError as error:
-        messages.error(request, str(error))
+    except WorkflowError as refused:
+        error = str(refused)
+    if request.htmx:
+        line = AuditLine.objects.select_related(
+            "copy__item__collection", "checked_by", "discrepancy"
+        ).get(pk=line.pk)
+        context = {
+            "line": line,
+            "may_check": True,
+            "results": _check_results(),
+            "page": {"number": request.POST.get("page", 1)},
+            "error": error,
+        }
+        return render(request, "archive/includes/audit_line_row.html", context)
+    if error:
+        messages.error(request, error)
     return redirect(
         reverse("archive:audit_detail", args=[line.audit_id])
         + f"?page={request.POST.get('page', 1)}#line-{line.pk}"

@@ -116,3 +116,19 @@ def test_only_one_open_audit_per_location(cast, arc):
     with pytest.raises(WorkflowError):
         services.start_audit(cast.custodian, cast.collection, "A-01")
     assert AuditLine.objects.exists()
+
+
+def test_a_line_is_marked_in_place_with_htmx(cast, arc, login):
+    audit = services.start_audit(cast.custodian, cast.collection)
+    line = audit.lines.get(copy__item=arc.public)
+    client = login(cast.custodian)
+    url = reverse("archive:audit_line_mark", args=[line.pk])
+    response = client.post(url, {"result": "missing"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith(f'<tr id="line-{line.pk}">')
+    line.refresh_from_db()
+    assert line.result == AuditResult.MISSING and line.checked_by == cast.custodian
+    response = client.post(url, {"result": "misplaced", "note": ""}, HTTP_HX_REQUEST="true")
+    assert "text-danger" in response.content.decode()  # the reason is shown in the row
+    line.refresh_from_db()
+    assert line.result == AuditResult.MISSING
