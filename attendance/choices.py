@@ -174,3 +174,18 @@ DEFAULT_LEAVE_TYPES = [
     ("PERSONAL", "事假", 0, True, False),
     ("COMP", "调休", 0, False, True),
 ]
+
+# How the audit trail's actions read on a request's page.
+ACTION_LABELS = {
+    "overtime.submit": _("Asked for"),
+    "overtime.approve": _("Approved by the supervisor"),
+    "overtime.reject": _("Rejected by the supervisor"),
+    "overtime.file": _("Approved and filed by HR"),
+    "overtime.hr_reject": _("Rejected by HR"),
+    "overtime.cancel": _("Withdrawn"),
+    "overtime.confirm_hours": _("Actual minutes confirmed"),
+    "leave.submit": _("Asked for"),
+    "leave.approve": _("Approved"),
+    "leave.reject": _("Rejected"),
+    "leave.cancel": _("Withdrawn"),
+}

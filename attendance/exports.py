@@ -119,7 +119,11 @@ def export_path(export):
 
 
 def run_export(export_id):
-    """Build one queued export (the body of the Celery task; tests call it directly)."""
+    """Build one queued export (the body of the Celery task; tests call it directly).
+
+    Exports older than ``KEEP_FOR`` are deleted first, so files do not pile up.
+    """
+    purge_expired()
     claimed = AttendanceExport.objects.filter(
         pk=export_id, state__in=[ExportState.QUEUED, ExportState.FAILED]
     ).update(state=ExportState.RUNNING, done_steps=0, error="")

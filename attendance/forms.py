@@ -150,9 +150,17 @@ class MonthForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month"}),
     )
     department = forms.ModelChoiceField(
-        queryset=Department.objects.all(), required=False, label=_("Department")
+        queryset=Department.objects.all(),
+        required=False,
+        label=_("Department"),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    site = forms.ModelChoiceField(queryset=Site.objects.all(), required=False, label=_("Site"))
+    site = forms.ModelChoiceField(
+        queryset=Site.objects.all(),
+        required=False,
+        label=_("Site"),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
 
     def __init__(self, *args, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -173,4 +181,8 @@ class MonthForm(forms.Form):
 
 
 class ExportForm(MonthForm):
-    format = forms.ChoiceField(choices=ExportFormat.choices, label=_("Format"))
+    format = forms.ChoiceField(
+        choices=ExportFormat.choices,
+        label=_("Format"),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )

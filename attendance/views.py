@@ -465,6 +465,7 @@ def queue(request):
                 .order_by("date", "id"),
             )
         )
+    context["calendar_warning"] = _calendar_warning() if has_role(user, "hr") else []
     context["action_labels"] = {
         "approve": _("Approve selected"),
         "reject": _("Reject selected"),
@@ -586,6 +587,16 @@ def summary(request):
 
 
 # --- Holiday calendar and leave types (HR) ------------------------------------------------
+def _calendar_warning():
+    """This or next year without official holiday data, once next year is near."""
+    today = timezone.localdate()
+    return [
+        y
+        for y in provisional_years([today.year, today.year + 1])
+        if y == today.year or (date(y, 1, 1) - today).days <= PROVISIONAL_WARNING_DAYS
+    ]
+
+
 @signed_in
 @require_GET
 def calendar(request):
@@ -594,13 +605,7 @@ def calendar(request):
     except ValueError:
         year = timezone.localdate().year
     year = min(max(year, 2000), 2100)
-    today = timezone.localdate()
-    upcoming = [today.year, today.year + 1]
-    warn = [
-        y
-        for y in provisional_years(upcoming)
-        if y == today.year or (date(y, 1, 1) - today).days <= PROVISIONAL_WARNING_DAYS
-    ]
+    warn = _calendar_warning()
     context = {
         "year": year,
         "days": HolidayCalendarDay.objects.filter(date__year=year),
