@@ -1,5 +1,6 @@
 """The collection register and the loan register, as PDF and Excel, scoped to the exporter."""
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -14,6 +15,15 @@ from onsite.pdf import render_pdf
 FORMATS = ("pdf", "xlsx")
 
 
+def pdf_max_rows():
+    """A PDF register is rendered in the request; past this many rows use Excel or filter."""
+    return getattr(settings, "ARCHIVE_PDF_MAX_ROWS", 400)
+
+
+class TooManyRows(Exception):
+    """The PDF would take too long to render in a request."""
+
+
 def _name(user):
     return display_name(user)
 
@@ -26,6 +36,17 @@ def _pdf_response(content, filename):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _check_pdf_size(rows):
+    if len(rows) > pdf_max_rows():
+        raise TooManyRows(
+            _(
+                "%(count)s rows are too many for a PDF made on the spot (at most %(max)s): "
+                "narrow the search or export to Excel."
+            )
+            % {"count": len(rows), "max": pdf_max_rows()}
+        )
 
 
 def item_rows(items):
@@ -70,6 +91,8 @@ def item_register_response(user, items, fmt):
     if fmt not in FORMATS:
         raise Http404
     rows = item_rows(items)
+    if fmt == "pdf":
+        _check_pdf_size(rows)
     audit.record(user, "archive.register.items", comment=f"{fmt}, {len(rows)} items")
     title = _("Collection register")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -127,6 +150,8 @@ def loan_register_response(user, loans, fmt):
     if fmt not in FORMATS:
         raise Http404
     rows = loan_rows(loans, timezone.localdate())
+    if fmt == "pdf":
+        _check_pdf_size(rows)
     audit.record(user, "archive.register.loans", comment=f"{fmt}, {len(rows)} loans")
     title = _("Loan register")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -53,7 +53,7 @@ from archive.models import (
     ShelfAudit,
 )
 from archive.permissions import kept_collection_ids, managed_collection_ids
-from archive.registers import item_register_response, loan_register_response
+from archive.registers import TooManyRows, item_register_response, loan_register_response
 from archive.terms import TERMS_TEXT
 from onsite import audit
 from onsite.access import allowed, signed_in
@@ -835,10 +835,18 @@ def access_log(request):
 @require_GET
 def item_register(request, fmt):
     _form, items, _query = _search_items(request)
-    return item_register_response(request.user, items, fmt)
+    try:
+        return item_register_response(request.user, items, fmt)
+    except TooManyRows as error:
+        messages.error(request, str(error))
+        return redirect(reverse("archive:item_list") + "?" + request.GET.urlencode())
 
 
 @signed_in
 @require_GET
 def loan_register(request, fmt):
-    return loan_register_response(request.user, visible(request.user, Loan), fmt)
+    try:
+        return loan_register_response(request.user, visible(request.user, Loan), fmt)
+    except TooManyRows as error:
+        messages.error(request, str(error))
+        return redirect("archive:my_loans")

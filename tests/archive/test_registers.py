@@ -66,3 +66,15 @@ def test_loan_register_pdf_renders_chinese_and_names_the_exporter(cast, loans, l
 def test_unknown_format_is_404(cast, login):
     response = login(cast.staff).get(reverse("archive:loan_register", kwargs={"fmt": "csv"}))
     assert response.status_code == 404
+
+
+def test_a_pdf_too_long_for_a_request_is_refused_with_a_message(cast, arc, login, settings):
+    settings.ARCHIVE_PDF_MAX_ROWS = 3
+    client = login(cast.custodian)
+    response = client.get(reverse("archive:item_register", kwargs={"fmt": "pdf"}))
+    assert response.status_code == 302
+    assert not AuditEntry.objects.filter(action="archive.register.items").exists()
+    response = client.get(reverse("archive:item_register", kwargs={"fmt": "pdf"}), {"q": "秘密"})
+    assert response["Content-Type"] == "application/pdf"  # a narrower search fits
+    response = client.get(reverse("archive:item_register", kwargs={"fmt": "xlsx"}))
+    assert response.status_code == 200  # Excel has no such limit
