@@ -12,6 +12,7 @@ from attendance.models import (
     CalendarYear,
     CheckInPolicy,
     HolidayCalendarDay,
+    LeaveAllowance,
     LeaveRequest,
     LeaveType,
     OvertimeRequest,
@@ -44,6 +45,13 @@ class CheckInPolicyAdmin(AuditedAdminMixin, admin.ModelAdmin):
 @admin.register(LeaveType)
 class LeaveTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "yearly_allowance", "allow_negative", "is_compensatory"]
+
+
+@admin.register(LeaveAllowance)
+class LeaveAllowanceAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "leave_type", "year", "days"]
+    list_filter = ["year", "leave_type"]
+    list_select_related = ["user", "leave_type"]
 
 
 @admin.register(HolidayCalendarDay)

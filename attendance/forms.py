@@ -186,3 +186,26 @@ class ExportForm(MonthForm):
         label=_("Format"),
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
+
+
+class AllowanceForm(_Crispy, forms.Form):
+    """HR sets one person's allowance of a leave type for a year."""
+
+    employee_no = forms.CharField(label=_("Employee number"), max_length=20)
+    leave_type = forms.ModelChoiceField(
+        label=_("Leave type"), queryset=LeaveType.objects.filter(is_compensatory=False)
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    days = forms.DecimalField(
+        label=_("Days"), min_value=0, max_value=366, max_digits=5, decimal_places=1
+    )
+
+    def clean_employee_no(self):
+        from onsite.models import StaffProfile
+
+        number = self.cleaned_data["employee_no"].strip()
+        profile = StaffProfile.objects.select_related("user").filter(employee_no=number).first()
+        if profile is None:
+            raise forms.ValidationError(_("Nobody has this employee number."))
+        self.cleaned_data["user"] = profile.user
+        return number

@@ -260,6 +260,37 @@ class LeaveType(models.Model):
         return self.name
 
 
+class LeaveAllowance(models.Model):
+    """One person's allowance of a leave type in a year, replacing the type's default.
+
+    E.g. statutory annual leave grows with years of service (5, 10 or 15 days).
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="leave_allowances", verbose_name=_("staff")
+    )
+    leave_type = models.ForeignKey(
+        LeaveType, on_delete=models.CASCADE, related_name="allowances", verbose_name=_("leave type")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    days = models.DecimalField(
+        _("days"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        ordering = ["-year", "user", "leave_type"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "leave_type", "year"], name="one_allowance_per_year"
+            )
+        ]
+        verbose_name = _("personal leave allowance")
+        verbose_name_plural = _("personal leave allowances")
+
+    def __str__(self):
+        return f"{self.user} {self.leave_type} {self.year}: {self.days}"
+
+
 class LeaveRequest(models.Model):
     """A request for leave from a half day to several days; approved by the supervisor."""
 

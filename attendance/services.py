@@ -38,6 +38,7 @@ from attendance.models import (
     CalendarYear,
     CheckInPolicy,
     HolidayCalendarDay,
+    LeaveAllowance,
     LeaveRequest,
     OvertimeRequest,
 )
@@ -454,13 +455,22 @@ def leave_balance(user, leave_type, year):
     """Days left of a leave type in a year (pending requests count as taken)."""
     if leave_type.is_compensatory:
         return comp_leave_balance(user)
-    used = (
+    return allowance_of(user, leave_type, year) - days_taken(user, leave_type, year)
+
+
+def allowance_of(user, leave_type, year):
+    """The person's own allowance for the year if HR set one, else the type's default."""
+    own = LeaveAllowance.objects.filter(user=user, leave_type=leave_type, year=year).first()
+    return own.days if own else leave_type.yearly_allowance
+
+
+def days_taken(user, leave_type, year):
+    return (
         LeaveRequest.objects.filter(
             user=user, leave_type=leave_type, status__in=LEAVE_COUNTED, start_date__year=year
         ).aggregate(total=Sum("days"))["total"]
         or 0
     )
-    return leave_type.yearly_allowance - used
 
 
 def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half, reason):
@@ -659,6 +669,27 @@ def import_calendar_year(actor, year):
     rows = seed_year(year)
     audit.record(actor, "calendar.import", CalendarYear.objects.get(year=year), comment=str(rows))
     return rows
+
+
+def set_allowance(actor, *, user, leave_type, year, days):
+    """HR sets one person's allowance of a leave type for a year (audited)."""
+    require(actor, "attendance.manage_leave_types")
+    with transaction.atomic():
+        row, created = LeaveAllowance.objects.select_for_update().get_or_create(
+            user=user, leave_type=leave_type, year=year, defaults={"days": days}
+        )
+        before = None if created else row.days
+        if not created:
+            row.days = days
+            row.save(update_fields=["days"])
+        audit.record(
+            actor,
+            "leave_allowance.set",
+            row,
+            from_state="" if before is None else str(before),
+            to_state=str(days),
+        )
+    return row
 
 
 def save_leave_type(actor, form):

@@ -31,6 +31,7 @@ urlpatterns = [
     path("calendar/day/<int:pk>/delete/", views.calendar_day_delete, name="calendar_day_delete"),
     path("calendar/<int:year>/<slug:action>/", views.calendar_year, name="calendar_year"),
     path("leave-types/", views.leave_types_list, name="leave_types"),
+    path("leave-allowances/", views.leave_allowances, name="leave_allowances"),
     path("leave-types/new/", views.leave_type_edit, name="leave_type_new"),
     path("leave-types/<int:pk>/", views.leave_type_edit, name="leave_type_edit"),
 ]

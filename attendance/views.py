@@ -31,6 +31,7 @@ from attendance.choices import (
 )
 from attendance.days import Period
 from attendance.forms import (
+    AllowanceForm,
     BulkDecisionForm,
     CalendarDayForm,
     CommentForm,
@@ -47,6 +48,7 @@ from attendance.models import (
     AttendanceRecord,
     CalendarYear,
     HolidayCalendarDay,
+    LeaveAllowance,
     LeaveRequest,
     LeaveType,
     OvertimeRequest,
@@ -678,6 +680,36 @@ def calendar_year(request, year, action):
 @require_GET
 def leave_types_list(request):
     return render(request, "attendance/leave_types.html", {"types": LeaveType.objects.all()})
+
+
+@allowed("attendance.manage_leave_types")
+@require_http_methods(["GET", "POST"])
+def leave_allowances(request):
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    form = AllowanceForm(request.POST or None, initial={"year": year})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.set_allowance(
+            request.user,
+            user=data["user"],
+            leave_type=data["leave_type"],
+            year=data["year"],
+            days=data["days"],
+        )
+        messages.success(request, _("The allowance was saved."))
+        return redirect(f"{reverse('attendance:leave_allowances')}?year={data['year']}")
+    rows = LeaveAllowance.objects.filter(year=year).select_related(
+        "user__profile__department", "leave_type"
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "attendance/leave_allowances.html",
+        {"form": form, "page": page, "year": year},
+    )
 
 
 @allowed("attendance.manage_leave_types")

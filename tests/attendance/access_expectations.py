@@ -175,6 +175,9 @@ EXPECTATIONS = {
         _url("attendance:calendar_year", 2027, "confirm"), 403, method="post", hr=302, admin=302
     ),
     "attendance:leave_types": expect(_url("attendance:leave_types"), 403, hr=200, admin=200),
+    "attendance:leave_allowances": expect(
+        _url("attendance:leave_allowances"), 403, hr=200, admin=200
+    ),
     "attendance:leave_type_new": expect(_url("attendance:leave_type_new"), 403, hr=200, admin=200),
     "attendance:leave_type_edit": expect(
         _url("attendance:leave_type_edit", _leave_type), 403, hr=200, admin=200

@@ -156,3 +156,35 @@ def test_the_leave_form_asks_for_oneself_only_and_shows_refusals(cast, schedule,
     assert again.status_code == 200
     assert "overlaps" in again.content.decode() or "重叠" in again.content.decode()
     assert LeaveRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_personal_allowance_replaces_the_default_for_that_year(cast, schedule, annual, login):
+    response = login(cast.hr).post(
+        reverse("attendance:leave_allowances"),
+        {
+            "employee_no": cast.staff.profile.employee_no,
+            "leave_type": annual.pk,
+            "year": 2026,
+            "days": "10",
+        },
+    )
+    assert response.status_code == 302
+    assert services.leave_balance(cast.staff, annual, 2026) == 10
+    assert services.leave_balance(cast.staff, annual, 2027) == 5
+    assert services.leave_balance(cast.supervisor, annual, 2026) == 5
+    ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 14))  # 6 days, more than 5
+    assert AuditEntry.objects.filter(action="leave_allowance.set", to_state="10").exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_employee_number_is_a_form_error(cast, annual, login):
+    from attendance.models import LeaveAllowance
+
+    response = login(cast.hr).post(
+        reverse("attendance:leave_allowances"),
+        {"employee_no": "NOPE", "leave_type": annual.pk, "year": 2026, "days": "10"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["employee_no"]
+    assert not LeaveAllowance.objects.exists()

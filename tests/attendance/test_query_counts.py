@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from attendance.choices import OvertimeKind, OvertimeStatus
-from attendance.models import AttendanceExport, LeaveRequest, OvertimeRequest
+from attendance.models import AttendanceExport, LeaveAllowance, LeaveRequest, OvertimeRequest
 from onsite.choices import Role
 from tests.attendance.conftest import at, leave_type
 from tests.factories import AssignmentFactory, UserFactory
@@ -55,6 +55,7 @@ def add_people(cast, count, start=0):
             check_in_at=at(date(2026, 11, 15), 9),
             check_out_at=at(date(2026, 11, 15), 12),
         )
+        LeaveAllowance.objects.create(user=person, leave_type=annual, year=2026, days=10)
         AttendanceExport.objects.create(
             requested_by=cast.hr, scope="company", year=2026, month=11, format="pdf"
         )
@@ -76,6 +77,7 @@ PAGES = [
     ("hr", "attendance:summary", "?month=2026-11"),
     ("hr", "attendance:exports", ""),
     ("hr", "attendance:leave_types", ""),
+    ("hr", "attendance:leave_allowances", "?year=2026"),
     ("hr", "attendance:calendar", "?year=2026"),
     ("staff", "attendance:my_month", "?month=2026-11"),
 ]
