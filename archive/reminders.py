@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from archive.choices import (
     AUDIT_NOTICE_DAYS,
     AuditStatus,
+    DestructionStatus,
     ItemStatus,
     LoanStatus,
     audit_intervals_by_medium,
@@ -133,4 +134,26 @@ def audits_due(now):
             body=_("Compare the records with the shelf and record every discrepancy."),
             url=reverse("archive:audit_start"),
             params={"collection": collection.code, "date": due.isoformat()},
+        )
+
+
+@register("archive_retention_ended", every_seconds=24 * 3600, label=_("Archive retention ended"))
+def retention_ended(now):
+    """An item past its retention date is still kept: ask the custodians to decide on it."""
+    today = timezone.localdate(now)
+    items = (
+        Item.objects.filter(status=ItemStatus.KEPT, retention_until__lt=today)
+        .exclude(destructions__status__in=[DestructionStatus.PROPOSED, DestructionStatus.APPROVED])
+        .select_related("collection")
+        .prefetch_related("collection__custodians")
+    )
+    for item in items:
+        yield Due(
+            obj=item,
+            period=f"retention-{item.retention_until.isoformat()}",
+            recipients=list(item.collection.custodians.all()),
+            title=_("Retention of %(item)s ended on %(date)s"),
+            body=_("Propose its destruction or extend the retention date."),
+            url=reverse("archive:item_detail", args=[item.pk]),
+            params={"item": item.reference, "date": item.retention_until.isoformat()},
         )

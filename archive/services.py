@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from archive.choices import (
     DISCREPANCY,
     DISCREPANCY_RESULTS,
     LOAN,
+    OPEN_LOAN_STATES,
     SHELF_AUDIT,
     AuditResult,
     AuditStatus,
@@ -56,6 +58,10 @@ from onsite.workflow import WorkflowError, change_state, lock
 
 MAX_SIGNATURE_BYTES = 300 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def max_upload_bytes():
+    return getattr(settings, "ARCHIVE_MAX_UPLOAD_BYTES", 8 * 1024**3)
 
 
 def max_loan_days():
@@ -113,6 +119,10 @@ def add_file(actor, item, uploaded):
     """Store an uploaded file privately with its SHA-256 (computed while storing)."""
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
+    if uploaded.size > max_upload_bytes():
+        raise WorkflowError(
+            _("The file is larger than %(size)s.") % {"size": filesizeformat(max_upload_bytes())}
+        )
     digest = sha256_of(uploaded)
     record = ItemFile(
         item=item,
@@ -208,6 +218,8 @@ def request_loan(actor, item, *, purpose, needed_from, return_by):
     if (return_by - needed_from).days > max_loan_days():
         raise WorkflowError(_("A loan lasts at most %(days)s days.") % {"days": max_loan_days()})
     _refuse_if_overdue(actor)
+    if Loan.objects.filter(item=item, borrower=actor, status__in=OPEN_LOAN_STATES).exists():
+        raise WorkflowError(_("You already have an open request or loan of this item."))
     loan = Loan.objects.create(
         item=item,
         borrower=actor,

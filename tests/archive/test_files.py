@@ -71,3 +71,13 @@ def test_missing_stored_file_is_refused_and_recorded(cast, arc, login):
     response = login(cast.custodian).get(reverse("archive:file_download", args=[stored.pk]))
     assert response.status_code == 302
     assert AuditEntry.objects.filter(action="archive.file.missing").exists()
+
+
+def test_an_oversized_upload_gets_a_message(cast, arc, login, settings):
+    settings.ARCHIVE_MAX_UPLOAD_BYTES = 10
+    upload = SimpleUploadedFile("a.mp4", CONTENT)
+    response = login(cast.custodian).post(
+        reverse("archive:file_upload", args=[arc.secret.pk]), {"file": upload}
+    )
+    assert response.status_code == 200 and response.context["form"].errors
+    assert not ItemFile.objects.exists()

@@ -310,3 +310,10 @@ def test_statuses_read_in_chinese_on_the_loan_page(cast, arc, login):
     loan = make_loan(arc.secret, cast.staff, LoanStatus.REQUESTED)
     response = login(cast.leader).get(reverse("archive:loan_detail", args=[loan.pk]))
     assert "已申请" in response.content.decode()  # not another app's "Requested"
+
+
+def test_one_open_request_per_person_and_item(cast, arc):
+    services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
+    with pytest.raises(WorkflowError):
+        services.request_loan(cast.staff, arc.secret, purpose="再次", **_dates())
+    assert Loan.objects.count() == 1

@@ -131,3 +131,12 @@ def test_a_medium_may_need_audits_more_often(cast, arc, settings, time_machine):
     settings.ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM = {"disc": 20}  # the items are discs
     assert run_scan("archive_audit_due", _at(date(2026, 1, 25))) == 1
     assert SentReminder.objects.get().period == "due-2026-01-25"
+
+
+def test_custodians_hear_once_when_retention_ends(cast, arc):
+    arc.public.retention_until = date(2026, 12, 31)
+    arc.public.save()
+    assert run_scan("archive_retention_ended", _at(date(2026, 12, 31))) == 0
+    assert run_scan("archive_retention_ended", _at(date(2027, 1, 1))) == 1
+    assert run_scan("archive_retention_ended", _at(date(2027, 1, 2))) == 0
+    assert _recipients() == ["custodian"]
