@@ -94,6 +94,7 @@ def update_item(actor, item, changes):
     """Change an item's record; the audit entry lists old → new for each changed field."""
     item = lock(Item, _pk(item))
     require(actor, "archive.edit_item", item)
+    previous_custodian = item.custodian
     diffs = []
     for name, value in changes.items():
         old = getattr(item, name)
@@ -105,6 +106,18 @@ def update_item(actor, item, changes):
     if diffs:
         item.save(update_fields=list(changes))
         audit.record(actor, "archive.item.edit", item, comment="; ".join(diffs))
+        if item.custodian_id != previous_custodian.pk:
+            notify(
+                [item.custodian, previous_custodian],
+                gettext_lazy("Custody of %(item)s passed from %(old)s to %(new)s"),
+                "",
+                reverse("archive:item_detail", args=[item.pk]),
+                {
+                    "item": item.reference,
+                    "old": _name(previous_custodian),
+                    "new": _name(item.custodian),
+                },
+            )
     return item
 
 
@@ -116,7 +129,8 @@ def record_item_view(actor, item):
 
 @transaction.atomic
 def add_file(actor, item, uploaded):
-    """Store an uploaded file privately with its SHA-256 (computed while storing)."""
+    """Store an uploaded file privately with its SHA-256; the stored copy is read back and
+    must give the same digest, or nothing is kept."""
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
     if uploaded.size > max_upload_bytes():
@@ -132,6 +146,11 @@ def add_file(actor, item, uploaded):
         uploaded_by=actor,
     )
     record.file.save(uploaded.name, uploaded, save=False)
+    storage, name = record.file.storage, record.file.name
+    with storage.open(name, "rb") as stored:
+        if sha256_of(stored) != digest:
+            storage.delete(name)
+            raise WorkflowError(_("The file was not stored intact; please upload it again."))
     record.save()
     audit.record(actor, "archive.file.upload", item, comment=f"{record.original_name} {digest}")
     return record
@@ -243,8 +262,9 @@ def _free_copy(item):
         Copy.objects.filter(item=item, status=CopyStatus.KEPT)
         .exclude(loans__status__in=ACTIVE_LOAN_STATES)
         .exclude(
-            discrepancies__status=DiscrepancyStatus.OPEN,
-            discrepancies__kind=AuditResult.MISSING,
+            pk__in=Discrepancy.objects.filter(
+                status=DiscrepancyStatus.OPEN, kind=AuditResult.MISSING
+            ).values("copy_id")
         )
         .order_by("number")
         .first()

@@ -81,3 +81,24 @@ def test_an_oversized_upload_gets_a_message(cast, arc, login, settings):
     )
     assert response.status_code == 200 and response.context["form"].errors
     assert not ItemFile.objects.exists()
+
+
+def test_a_file_not_stored_intact_is_not_kept(cast, arc, monkeypatch):
+    from archive import services
+    from archive.storage import PrivateStorage
+    from onsite.workflow import WorkflowError
+
+    original = PrivateStorage._save
+
+    def corrupting_save(self, name, content):
+        name = original(self, name, content)
+        with open(self.path(name), "ab") as handle:
+            handle.write(b"bit rot")
+        return name
+
+    monkeypatch.setattr(PrivateStorage, "_save", corrupting_save)
+    with pytest.raises(WorkflowError):
+        services.add_file(cast.custodian, arc.secret, SimpleUploadedFile("a.mp4", CONTENT))
+    assert not ItemFile.objects.exists()
+    root = settings.PRIVATE_MEDIA_ROOT / "archive" / "files"
+    assert not [p for p in root.rglob("*") if p.is_file()]

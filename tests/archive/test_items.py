@@ -8,7 +8,7 @@ from django.urls import reverse
 from archive import services
 from archive.choices import Medium
 from archive.models import Item
-from onsite.models import AuditEntry
+from onsite.models import AuditEntry, Notification
 from tests.archive.factories import make_loan
 from tests.factories import UserFactory
 
@@ -74,6 +74,8 @@ def test_a_custody_change_is_in_the_history(cast, arc, login):
     entry = AuditEntry.objects.get(action="archive.item.edit")
     assert "custodian: custodian → keeper2" in entry.comment
     assert "location: A-01 → 保密柜-9" in entry.comment
+    told = set(Notification.objects.values_list("recipient__username", flat=True))
+    assert told == {"custodian", "keeper2"}
     page = client.get(reverse("archive:item_history", args=[arc.secret.pk]))
     assert entry in page.context["events"]
 
