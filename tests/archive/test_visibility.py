@@ -2,6 +2,7 @@
 download and export. Whoever may not see an item gets 404 and never its title or count."""
 
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -9,6 +10,7 @@ from openpyxl import load_workbook
 
 from onsite.models import AuditEntry
 from tests.archive.factories import GrantFactory, ItemFactory, make_file
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +163,39 @@ def test_access_log_lists_reads_of_the_custodians_collections_only(cast, arc, lo
     rows = list(response.context["page"])
     assert [(e.actor, e.object_id) for e in rows] == [(cast.staff, str(arc.secret.pk))]
     assert "别的库录音" not in response.content.decode()
+
+
+def test_granted_staff_do_not_see_other_peoples_loans(cast, arc, login):
+    from archive.choices import LoanStatus
+    from tests.archive.factories import make_loan
+
+    colleague = UserFactory(username="colleague", roles=["staff"], department=cast.dept_a)
+    GrantFactory(user=colleague, collection=cast.collection, clearance=2)
+    loan = make_loan(arc.secret, colleague, LoanStatus.HANDED_OVER)
+    client = login(cast.staff)
+    assert client.get(reverse("archive:loan_detail", args=[loan.pk])).status_code == 404
+    assert client.get(reverse("archive:loan_receipt", args=[loan.pk])).status_code == 404
+    response = client.get(reverse("archive:my_loans"))
+    assert list(response.context["page"]) == []
+
+
+def test_another_collections_custodian_sees_none_of_its_queues(cast, arc, login):
+    from archive import services
+    from archive.models import Destruction
+
+    other_keeper = UserFactory(username="keeper2", roles=["custodian"])
+    ItemFactory(custodian=other_keeper).collection.custodians.add(other_keeper)
+    Destruction.objects.create(
+        item=arc.public,
+        reason="到期",
+        method="shred",
+        witness=cast.manager,
+        planned_on=date(2026, 12, 1),
+        proposed_by=cast.custodian,
+    )
+    audit = services.start_audit(cast.custodian, cast.collection)
+    client = login(other_keeper)
+    for name in ("archive:loan_queue", "archive:destruction_list", "archive:audit_list"):
+        assert list(client.get(reverse(name)).context["page"]) == []
+    assert client.get(reverse("archive:audit_detail", args=[audit.pk])).status_code == 404
+    assert client.get(reverse("archive:item_detail", args=[arc.public.pk])).status_code == 404
