@@ -24,6 +24,7 @@ urlpatterns = [
     path("queue/", views.queue, name="queue"),
     path("queue/decide/", views.queue_decide, name="queue_decide"),
     path("team/", views.team, name="team"),
+    path("all-requests/", views.request_list, name="request_list"),
     path("unapproved/", views.unapproved, name="unapproved"),
     path("summary/", views.summary, name="summary"),
     path("calendar/", views.calendar, name="calendar"),

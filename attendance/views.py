@@ -546,6 +546,43 @@ def _legend():
 
 @allowed("attendance.view_team")
 @require_GET
+def request_list(request):
+    """Every overtime or leave request the user may see, filtered by month and status."""
+    year, month = _month_param(request)
+    first, last = month_range(year, month)
+    kind = "leave" if request.GET.get("kind") == "leave" else "overtime"
+    if kind == "leave":
+        statuses = LeaveStatus
+        rows = (
+            visible(request.user, LeaveRequest)
+            .filter(start_date__lte=last, end_date__gte=first)
+            .select_related("user__profile__department", "leave_type", "decided_by")
+            .order_by("start_date", "id")
+        )
+    else:
+        statuses = OvertimeStatus
+        rows = (
+            visible(request.user, OvertimeRequest)
+            .filter(date__gte=first, date__lte=last)
+            .select_related("user__profile__department", "site", "supervisor_by", "hr_by")
+            .order_by("date", "id")
+        )
+    status = request.GET.get("status", "")
+    if status in statuses.values:
+        rows = rows.filter(status=status)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "kind": kind,
+        "page": page,
+        "statuses": statuses.choices,
+        "status": status,
+        **_month_nav(year, month),
+    }
+    return render(request, "attendance/request_list.html", context)
+
+
+@allowed("attendance.view_team")
+@require_GET
 def unapproved(request):
     year, month = _month_param(request)
     form, people = _filtered_staff(request, year, month)

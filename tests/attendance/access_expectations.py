@@ -154,6 +154,9 @@ EXPECTATIONS = {
         hr=302,
         data={"what": "overtime", "action": "approve"},
     ),
+    "attendance:request_list": expect(
+        _url("attendance:request_list"), 403, supervisor=200, **COMPANY_WIDE
+    ),
     "attendance:team": expect(_url("attendance:team"), 403, supervisor=200, **COMPANY_WIDE),
     "attendance:unapproved": expect(
         _url("attendance:unapproved"), 403, supervisor=200, **COMPANY_WIDE

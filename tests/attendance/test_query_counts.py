@@ -75,6 +75,8 @@ PAGES = [
     ("supervisor", "attendance:team", "?month=2026-11"),
     ("supervisor", "attendance:unapproved", "?month=2026-11"),
     ("hr", "attendance:summary", "?month=2026-11"),
+    ("hr", "attendance:request_list", "?month=2026-11"),
+    ("supervisor", "attendance:request_list", "?month=2026-11&kind=leave"),
     ("hr", "attendance:exports", ""),
     ("hr", "attendance:leave_types", ""),
     ("hr", "attendance:leave_allowances", "?year=2026"),

@@ -241,3 +241,21 @@ def test_hr_sets_a_leave_type_allowance(cast, login):
     annual.refresh_from_db()
     assert annual.yearly_allowance == 10
     assert AuditEntry.objects.filter(action="leave_type.change").exists()
+
+
+@pytest.mark.django_db
+def test_all_requests_lists_the_department_for_the_supervisor_and_everything_for_hr(
+    cast, schedule, login
+):
+    mine = overtime(cast)
+    other = overtime(cast)
+    other.user = cast.outsider
+    other.save()
+    url = reverse("attendance:request_list") + "?month=2026-11&status=submitted"
+    page = login(cast.supervisor).get(url).content.decode()
+    assert reverse("attendance:overtime_detail", args=[mine.pk]) in page
+    assert reverse("attendance:overtime_detail", args=[other.pk]) not in page
+    page = login(cast.hr).get(url).content.decode()
+    assert reverse("attendance:overtime_detail", args=[other.pk]) in page
+    page = login(cast.hr).get(url.replace("submitted", "filed")).content.decode()
+    assert reverse("attendance:overtime_detail", args=[other.pk]) not in page
