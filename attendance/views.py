@@ -618,6 +618,7 @@ def summary(request):
         "rows": rows,
         "types": types,
         "may_export": may(request.user, "attendance.export"),
+        "may_manage_leave": may(request.user, "attendance.manage_leave_types"),
         "query": request.GET.urlencode(),
         "provisional": provisional_years([year]),
         **_month_nav(year, month),

@@ -156,3 +156,20 @@ def test_starting_an_export_queues_the_task_after_commit(cast, login, monkeypatc
     assert calls == [[export.pk]]
     status = login(cast.hr).get(reverse("attendance:export_status", args=[export.token]))
     assert b"hx-trigger" in status.content  # the page polls until it is ready
+
+
+@pytest.mark.django_db
+def test_a_site_export_covers_the_people_assigned_there(november, login):
+    response = login(november.hr).get(
+        reverse("attendance:export_xlsx") + f"?site={november.site.pk}&month=2026-11"
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    numbers = [row[0].value for sheet in book for row in list(sheet.iter_rows())[1:]]
+    assert numbers == [november.staff.profile.employee_no]  # only the staff assigned there
+
+
+@pytest.mark.django_db
+def test_the_whole_company_is_not_rendered_inside_a_request(november, login):
+    response = login(november.hr).get(reverse("attendance:export_pdf") + "?month=2026-11")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("attendance:exports"))

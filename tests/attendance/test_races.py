@@ -9,7 +9,7 @@ from django.db import connection
 
 from attendance import services
 from attendance.choices import LeaveStatus, OvertimeKind, OvertimeStatus
-from attendance.models import LeaveRequest, OvertimeRequest
+from attendance.models import AttendanceRecord, LeaveRequest, OvertimeRequest
 from onsite.choices import Role
 from onsite.models import AuditEntry
 from onsite.workflow import WorkflowError
@@ -130,3 +130,12 @@ def test_two_leave_requests_at_once_cannot_overdraw_the_balance(cast, second_sup
     results = race(ask(date(2026, 12, 7)), ask(date(2026, 12, 9)))  # 2 days each, 3 allowed
     assert sum(isinstance(r, WorkflowError) for r in results) == 1
     assert LeaveRequest.objects.filter(user=cast.staff).count() == 1
+
+
+def test_two_check_ins_at_once_record_one(cast, second_supervisor, schedule):
+    results = race(
+        lambda: services.check_in(cast.staff, ip="10.0.0.1"),
+        lambda: services.check_in(cast.staff, ip="10.0.0.2"),
+    )
+    assert sum(isinstance(r, WorkflowError) for r in results) == 1
+    assert AttendanceRecord.objects.filter(user=cast.staff).count() == 1
