@@ -170,3 +170,20 @@ def overdue_days():
 def audit_intervals_by_medium():
     """Shorter audit intervals (days) for media that need them, e.g. ``{"tape": 30}``."""
     return dict(getattr(settings, "ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM", {}))
+
+
+class RegisterKind(models.TextChoices):
+    ITEMS = "items", _("Collection register")
+    LOANS = "loans", _("Loan register")
+
+
+class ExportState(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def export_keep_hours():
+    """A register made in the background can be downloaded for this many hours."""
+    return getattr(settings, "ARCHIVE_EXPORT_KEEP_HOURS", 24)

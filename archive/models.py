@@ -19,9 +19,11 @@ from archive.choices import (
     DestructionMethod,
     DestructionStatus,
     DiscrepancyStatus,
+    ExportState,
     ItemStatus,
     LoanStatus,
     Medium,
+    RegisterKind,
     SignatureMethod,
     SignatureMoment,
     classification_label,
@@ -43,6 +45,10 @@ def item_file_path(instance, filename):
 
 def receipt_path(instance, filename):
     return _private_name("receipts", filename)
+
+
+def export_path(instance, filename):
+    return _private_name("exports", filename)
 
 
 class Collection(models.Model):
@@ -462,3 +468,38 @@ class Discrepancy(models.Model):
 
     def __str__(self):
         return f"{self.copy} · {self.get_kind_display()}"
+
+
+class RegisterExport(models.Model):
+    """A register too long to render in a request, made by a Celery task for one person.
+
+    Rows are those the requester may see when the task runs; the file is private, kept
+    with its SHA-256 and downloadable by the requester only until it expires.
+    """
+
+    requested_by = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="archive_exports", verbose_name=_("by")
+    )
+    kind = models.CharField(_("register"), max_length=10, choices=RegisterKind.choices)
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ExportState.choices, default=ExportState.QUEUED
+    )
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    file = models.FileField(
+        _("file"), upload_to=export_path, storage=private_storage, max_length=200, blank=True
+    )
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["requested_by", "created_at"])]
+        verbose_name = _("register export")
+        verbose_name_plural = _("register exports")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

@@ -1,18 +1,23 @@
 """The collection register and the loan register, as PDF and Excel, scoped to the exporter."""
 
+import re
+
 from django.conf import settings
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from archive.choices import CopyStatus
+from archive.choices import CopyStatus, RegisterKind
+from archive.models import Collection, Item, Loan
 from onsite import audit
 from onsite.excel import workbook_bytes, xlsx_response
 from onsite.names import display_name
 from onsite.pdf import render_pdf
+from onsite.permissions import visible
 
 FORMATS = ("pdf", "xlsx")
+REFERENCE = re.compile(r"(?P<code>[\w-]+)-(?P<number>\d{1,9})")
 
 
 def pdf_max_rows():
@@ -21,7 +26,7 @@ def pdf_max_rows():
 
 
 class TooManyRows(Exception):
-    """The PDF would take too long to render in a request."""
+    """The PDF would take too long to render in a request (``args[0]``: its row count)."""
 
 
 def _name(user):
@@ -38,15 +43,9 @@ def _pdf_response(content, filename):
     return response
 
 
-def _check_pdf_size(rows):
-    if len(rows) > pdf_max_rows():
-        raise TooManyRows(
-            _(
-                "%(count)s rows are too many for a PDF made on the spot (at most %(max)s): "
-                "narrow the search or export to Excel."
-            )
-            % {"count": len(rows), "max": pdf_max_rows()}
-        )
+def _check_pdf_size(count):
+    if count > pdf_max_rows():
+        raise TooManyRows(count)
 
 
 def item_rows(items):
@@ -87,24 +86,79 @@ def item_header():
     ]
 
 
-def item_register_response(user, items, fmt):
-    if fmt not in FORMATS:
-        raise Http404
-    rows = item_rows(items)
-    if fmt == "pdf":
-        _check_pdf_size(rows)
-    audit.record(user, "archive.register.items", comment=f"{fmt}, {len(rows)} items")
-    title = _("Collection register")
+def search_items(user, params):
+    """The items ``user`` may see, narrowed by the search form's ``params``.
+
+    Returns (form, items, query). Used by the list page, the registers and the exports
+    made in the background, so every one of them shows exactly the same rows.
+    """
+    from archive.forms import ItemSearchForm
+
+    form = ItemSearchForm(params or None, collections=visible(user, Collection))
+    items = visible(user, Item)
+    query = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        query = data["q"].strip()
+        if query:
+            reference = REFERENCE.fullmatch(query)
+            by_reference = (
+                Q(collection__code__iexact=reference["code"], pk=int(reference["number"]))
+                if reference
+                else Q(pk__in=[])
+            )
+            items = items.filter(
+                by_reference
+                | Q(title__icontains=query)
+                | Q(meeting__icontains=query)
+                | Q(location__icontains=query)
+                | Q(description__icontains=query)
+            )
+        if data["collection"]:
+            items = items.filter(collection=data["collection"])
+        if data["medium"]:
+            items = items.filter(medium=data["medium"])
+    return form, items, query
+
+
+def build_register(user, kind, params, fmt):
+    """(content, row count, file name) of a register as ``user`` may see it."""
+    if kind == RegisterKind.ITEMS:
+        _form, items, _query = search_items(user, params)
+        rows, header, title = item_rows(items), item_header(), _("Collection register")
+    else:
+        rows = loan_rows(visible(user, Loan), timezone.localdate())
+        header, title = loan_header(), _("Loan register")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    name = f"archive-{kind}-{stamp}.{fmt}"
     if fmt == "xlsx":
-        content = workbook_bytes([(title, item_header(), rows)])
-        return xlsx_response(content, f"archive-items-{stamp}.xlsx")
+        return workbook_bytes([(title, header, rows)]), len(rows), name
     content = render_pdf(
         "archive/pdf/register.html",
-        {"title": title, "header": item_header(), "rows": rows, "landscape": True},
+        {"title": title, "header": header, "rows": rows, "landscape": True},
         exported_by=user,
     )
-    return _pdf_response(content, f"archive-items-{stamp}.pdf")
+    return content, len(rows), name
+
+
+def count_rows(user, kind, params):
+    if kind == RegisterKind.ITEMS:
+        return search_items(user, params)[1].count()
+    return visible(user, Loan).count()
+
+
+def register_response(user, kind, params, fmt):
+    """The register as a download, made now; a PDF too long for a request raises
+    ``TooManyRows`` (the view then has it made in the background)."""
+    if fmt not in FORMATS:
+        raise Http404
+    if fmt == "pdf":
+        _check_pdf_size(count_rows(user, kind, params))
+    content, count, name = build_register(user, kind, params, fmt)
+    audit.record(user, f"archive.register.{kind}", comment=f"{fmt}, {count} rows")
+    if fmt == "xlsx":
+        return xlsx_response(content, name)
+    return _pdf_response(content, name)
 
 
 def loan_header():
@@ -144,23 +198,3 @@ def loan_rows(loans, today):
             ]
         )
     return rows
-
-
-def loan_register_response(user, loans, fmt):
-    if fmt not in FORMATS:
-        raise Http404
-    rows = loan_rows(loans, timezone.localdate())
-    if fmt == "pdf":
-        _check_pdf_size(rows)
-    audit.record(user, "archive.register.loans", comment=f"{fmt}, {len(rows)} loans")
-    title = _("Loan register")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "xlsx":
-        content = workbook_bytes([(title, loan_header(), rows)])
-        return xlsx_response(content, f"archive-loans-{stamp}.xlsx")
-    content = render_pdf(
-        "archive/pdf/register.html",
-        {"title": title, "header": loan_header(), "rows": rows, "landscape": True},
-        exported_by=user,
-    )
-    return _pdf_response(content, f"archive-loans-{stamp}.pdf")

@@ -44,4 +44,6 @@ urlpatterns = [
     path("accesses/", views.access_log, name="access_log"),
     path("register/items.<str:fmt>", views.item_register, name="item_register"),
     path("register/loans.<str:fmt>", views.loan_register, name="loan_register"),
+    path("exports/", views.export_list, name="export_list"),
+    path("exports/<int:pk>/", views.export_download, name="export_download"),
 ]

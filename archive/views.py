@@ -1,7 +1,6 @@
 """Views of the archive: thin, scoped through ``visible()``; state changes via services."""
 
 import base64
-import re
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -26,8 +25,10 @@ from archive.choices import (
     DestructionStatus,
     DiscrepancyStatus,
     LoanStatus,
+    RegisterKind,
     SignatureMethod,
 )
+from archive.exports import open_export, queue_export
 from archive.forms import (
     AuditStartForm,
     CarryOutForm,
@@ -35,7 +36,6 @@ from archive.forms import (
     DestructionForm,
     FileUploadForm,
     ItemForm,
-    ItemSearchForm,
     LoanRequestForm,
     ResolveForm,
     SignatureForm,
@@ -50,10 +50,11 @@ from archive.models import (
     Item,
     ItemFile,
     Loan,
+    RegisterExport,
     ShelfAudit,
 )
 from archive.permissions import kept_collection_ids, managed_collection_ids
-from archive.registers import TooManyRows, item_register_response, loan_register_response
+from archive.registers import TooManyRows, register_response, search_items
 from archive.terms import TERMS_TEXT
 from onsite import audit
 from onsite.access import allowed, signed_in
@@ -62,7 +63,6 @@ from onsite.permissions import may, require, visible
 from onsite.workflow import WorkflowError
 
 PAGE_SIZE = 25
-REFERENCE = re.compile(r"(?P<code>[\w-]+)-(?P<number>\d{1,9})")
 
 
 def _page(request, rows):
@@ -81,32 +81,7 @@ def _forbid_unless(user, action, obj=None):
 
 # --- Items ----------------------------------------------------------------------------
 def _search_items(request):
-    collections = visible(request.user, Collection)
-    form = ItemSearchForm(request.GET or None, collections=collections)
-    items = visible(request.user, Item)
-    query = ""
-    if form.is_valid():
-        data = form.cleaned_data
-        query = data["q"].strip()
-        if query:
-            reference = REFERENCE.fullmatch(query)
-            by_reference = (
-                Q(collection__code__iexact=reference["code"], pk=int(reference["number"]))
-                if reference
-                else Q(pk__in=[])
-            )
-            items = items.filter(
-                by_reference
-                | Q(title__icontains=query)
-                | Q(meeting__icontains=query)
-                | Q(location__icontains=query)
-                | Q(description__icontains=query)
-            )
-        if data["collection"]:
-            items = items.filter(collection=data["collection"])
-        if data["medium"]:
-            items = items.filter(medium=data["medium"])
-    return form, items, query
+    return search_items(request.user, request.GET)
 
 
 @signed_in
@@ -830,23 +805,57 @@ def access_log(request):
     )
 
 
-# --- Registers ------------------------------------------------------------------------
+# --- Registers ----------------------------------------------------------------------
+def _register(request, kind, fmt):
+    params = request.GET if kind == RegisterKind.ITEMS else {}
+    try:
+        return register_response(request.user, kind, params, fmt)
+    except TooManyRows as error:
+        queue_export(request.user, kind, params)
+        messages.info(
+            request,
+            _(
+                "%(count)s rows are too many for a PDF made on the spot: it is being made "
+                "and you will be notified when it is ready."
+            )
+            % {"count": error.args[0]},
+        )
+        return redirect("archive:export_list")
+
+
 @signed_in
 @require_GET
 def item_register(request, fmt):
-    _form, items, _query = _search_items(request)
-    try:
-        return item_register_response(request.user, items, fmt)
-    except TooManyRows as error:
-        messages.error(request, str(error))
-        return redirect(reverse("archive:item_list") + "?" + request.GET.urlencode())
+    return _register(request, RegisterKind.ITEMS, fmt)
 
 
 @signed_in
 @require_GET
 def loan_register(request, fmt):
+    return _register(request, RegisterKind.LOANS, fmt)
+
+
+@signed_in
+@require_GET
+def export_list(request):
+    rows = RegisterExport.objects.filter(requested_by=request.user).order_by("-created_at", "-pk")
+    return render(
+        request,
+        "archive/export_list.html",
+        {"page": _page(request, rows), "now": timezone.now()},
+    )
+
+
+@signed_in
+@require_GET
+def export_download(request, pk):
+    export = get_object_or_404(RegisterExport, pk=pk, requested_by=request.user)
     try:
-        return loan_register_response(request.user, visible(request.user, Loan), fmt)
-    except TooManyRows as error:
+        content = open_export(request.user, export)
+    except WorkflowError as error:
         messages.error(request, str(error))
-        return redirect("archive:my_loans")
+        return redirect("archive:export_list")
+    name = f"archive-{export.kind}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}.pdf"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

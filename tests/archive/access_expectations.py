@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.choices import AuditResult, DestructionStatus, LoanStatus
-from archive.models import AuditLine, Destruction, Discrepancy, ShelfAudit
+from archive.models import AuditLine, Destruction, Discrepancy, RegisterExport, ShelfAudit
 from tests.access import expect
 
 
@@ -92,6 +92,20 @@ def _discrepancy_pk(cast):
     line.result = AuditResult.MISSING
     line.save()
     return Discrepancy.objects.create(line=line, copy=line.copy, kind=AuditResult.MISSING).pk
+
+
+def _export_pk(cast):
+    content = b"%PDF-1.4 register"
+    export = RegisterExport.objects.create(
+        requested_by=cast.staff,
+        kind="items",
+        state="done",
+        sha256=hashlib.sha256(content).hexdigest(),
+        finished_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    export.file.save("register.pdf", ContentFile(content), save=True)
+    return export.pk
 
 
 MANAGERS = {"custodian": 200, "leader": 200}
@@ -205,6 +219,9 @@ EXPECTATIONS = {
     "archive:discrepancy_resolve": expect(
         _url("archive:discrepancy_resolve", _discrepancy_pk), 404, custodian=200, leader=403
     ),
+    "archive:export_list": expect(_url("archive:export_list"), 200),
+    # An export belongs to the one who asked for it: everyone else gets 404.
+    "archive:export_download": expect(_url("archive:export_download", _export_pk), 404, staff=200),
     "archive:access_log": expect(_url("archive:access_log"), 403, **MANAGERS),
     # Registers answer everyone, filtered by what each may see.
     "archive:item_register": expect(_url("archive:item_register", fmt="xlsx"), 200),

@@ -131,3 +131,14 @@ def test_access_log(cast, login):
             services.record_item_view(cast.staff, item)
 
     _same_for_5_and_50(login(cast.custodian), reverse("archive:access_log"), add)
+
+
+def test_export_list(cast, login):
+    from archive.models import RegisterExport
+
+    def add(n):
+        RegisterExport.objects.bulk_create(
+            RegisterExport(requested_by=cast.staff, kind="items") for _ in range(n)
+        )
+
+    _same_for_5_and_50(login(cast.staff), reverse("archive:export_list"), add)
