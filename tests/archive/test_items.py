@@ -111,3 +111,15 @@ def test_admin_grants_clearance_by_its_label(cast, login):
     assert response.status_code == 200
     content = response.content.decode()
     assert "机密" in content and "公开" in content
+
+
+def test_paging_keeps_the_filters(cast, login):
+    from tests.archive.factories import ItemFactory
+
+    for _ in range(30):
+        ItemFactory(collection=cast.collection, custodian=cast.custodian, medium="tape")
+    response = login(cast.custodian).get(
+        reverse("archive:item_list"), {"medium": "tape", "q": "会议"}
+    )
+    content = response.content.decode()
+    assert "?medium=tape&amp;q=%E4%BC%9A%E8%AE%AE&amp;page=2" in content
