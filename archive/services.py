@@ -420,7 +420,7 @@ def _sign(loan, moment, given):
 
 
 @transaction.atomic
-def hand_over_loan(actor, loan, *, condition, signature):
+def hand_over_loan(actor, loan, *, condition, signature, note=""):
     """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed."""
     loan = lock(Loan, _pk(loan))
     require(actor, "archive.hand_over_loan", loan)
@@ -443,6 +443,7 @@ def hand_over_loan(actor, loan, *, condition, signature):
         LOAN,
         "hand_over",
         actor,
+        comment=note,
         update_fields=[
             "handed_over_by",
             "handed_over_at",

@@ -61,7 +61,7 @@ def test_whole_loan_flow_through_the_pages(cast, arc, login):
     client = login(cast.custodian)
     response = client.post(
         reverse("archive:loan_hand_over", args=[loan.pk]),
-        {"method": "drawn", "signature": png_signature(), "condition": "good"},
+        {"method": "drawn", "signature": png_signature(), "condition": "good", "note": "附盒"},
         REMOTE_ADDR="10.1.2.3",
     )
     assert response.status_code == 302
@@ -72,6 +72,7 @@ def test_whole_loan_flow_through_the_pages(cast, arc, login):
     assert signed.method == SignatureMethod.DRAWN and signed.signer == cast.staff
     assert bytes(signed.image).startswith(b"\x89PNG") and signed.ip == "10.1.2.3"
     assert signed.signed_at is not None
+    assert AuditEntry.objects.get(action="archive.loan.hand_over").comment == "附盒"
 
     response = client.post(
         reverse("archive:loan_return", args=[loan.pk]),

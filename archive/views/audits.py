@@ -1,0 +1,216 @@
+"""Periodic shelf audits, discrepancies and the access log."""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from archive import services
+from archive.choices import (
+    AuditResult,
+    AuditStatus,
+    DiscrepancyStatus,
+)
+from archive.forms import (
+    AuditStartForm,
+    CommentForm,
+    ResolveForm,
+)
+from archive.history import ITEM_ACCESS_ACTIONS
+from archive.models import (
+    AuditLine,
+    Collection,
+    Discrepancy,
+    Item,
+    ShelfAudit,
+)
+from archive.permissions import kept_collection_ids, managed_collection_ids
+from archive.views.common import (
+    confirm_page,
+    paginate,
+    posted,
+)
+from onsite.access import allowed, signed_in
+from onsite.models import AuditEntry
+from onsite.permissions import may, require, visible
+from onsite.workflow import WorkflowError
+
+
+@allowed("archive.manage")
+@require_GET
+def audit_list(request):
+    rows = (
+        visible(request.user, ShelfAudit)
+        .select_related("collection", "started_by")
+        .annotate(
+            line_count=Count("lines", distinct=True),
+            open_discrepancies=Count(
+                "lines__discrepancy",
+                filter=Q(lines__discrepancy__status=DiscrepancyStatus.OPEN),
+                distinct=True,
+            ),
+        )
+        .order_by("-started_at", "-pk")
+    )
+    return render(
+        request,
+        "archive/audit_list.html",
+        {"page": paginate(request, rows), "may_start": may(request.user, "archive.run_audit")},
+    )
+
+
+@allowed("archive.run_audit")
+@require_http_methods(["GET", "POST"])
+def audit_start(request):
+    collections = Collection.objects.filter(pk__in=kept_collection_ids(request.user))
+    form = AuditStartForm(posted(request), collections=collections)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.start_audit(
+                request.user, form.cleaned_data["collection"], form.cleaned_data["location"]
+            )
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("archive:audit_detail", record.pk)
+    return render(request, "archive/form.html", {"form": form, "title": _("Start an audit")})
+
+
+def _visible_audit(request, pk):
+    return get_object_or_404(
+        visible(request.user, ShelfAudit).select_related("collection", "started_by"), pk=pk
+    )
+
+
+def _check_results():
+    return [(v, label) for v, label in AuditResult.choices if v in services.CHECK_RESULTS]
+
+
+@signed_in
+@require_GET
+def audit_detail(request, pk):
+    record = _visible_audit(request, pk)
+    lines = record.lines.select_related("copy__item__collection", "checked_by", "discrepancy")
+    may_run = may(request.user, "archive.run_audit", record.collection)
+    context = {
+        "record": record,
+        "page": paginate(request, lines),
+        "may_check": may_run and record.status == AuditStatus.OPEN,
+        "results": _check_results(),
+    }
+    return render(request, "archive/audit_detail.html", context)
+
+
+@signed_in
+@require_POST
+def audit_line_mark(request, pk):
+    line = get_object_or_404(
+        AuditLine.objects.filter(audit__in=visible(request.user, ShelfAudit)), pk=pk
+    )
+    require(request.user, "archive.run_audit", line.audit.collection)
+    error = ""
+    try:
+        services.mark_audit_line(
+            request.user, line, request.POST.get("result", ""), request.POST.get("note", "")
+        )
+    except WorkflowError as refused:
+        error = str(refused)
+    if request.htmx:
+        line = AuditLine.objects.select_related(
+            "copy__item__collection", "checked_by", "discrepancy"
+        ).get(pk=line.pk)
+        context = {
+            "line": line,
+            "may_check": True,
+            "results": _check_results(),
+            "page": {"number": request.POST.get("page", 1)},
+            "error": error,
+        }
+        return render(request, "archive/includes/audit_line_row.html", context)
+    if error:
+        messages.error(request, error)
+    return redirect(
+        reverse("archive:audit_detail", args=[line.audit_id])
+        + f"?page={request.POST.get('page', 1)}#line-{line.pk}"
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def audit_complete(request, pk):
+    record = _visible_audit(request, pk)
+    return confirm_page(
+        request,
+        record.collection,
+        action="archive.run_audit",
+        title=_("Complete the audit"),
+        question=_("Every missing, damaged or misplaced copy opens a discrepancy."),
+        form=CommentForm(posted(request)),
+        do=lambda d: services.complete_audit(request.user, record, d["comment"]),
+        back=reverse("archive:audit_detail", args=[record.pk]),
+    )
+
+
+@allowed("archive.manage")
+@require_GET
+def discrepancy_list(request):
+    show = request.GET.get("show", DiscrepancyStatus.OPEN)
+    rows = visible(request.user, Discrepancy).select_related(
+        "copy__item__collection", "line__audit", "resolved_by"
+    )
+    if show in DiscrepancyStatus.values:
+        rows = rows.filter(status=show)
+    context = {
+        "page": paginate(request, rows),
+        "show": show,
+        "statuses": DiscrepancyStatus.choices,
+        "kept": kept_collection_ids(request.user),
+    }
+    return render(request, "archive/discrepancy_list.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def discrepancy_resolve(request, pk):
+    record = get_object_or_404(
+        visible(request.user, Discrepancy).select_related("copy__item__collection"), pk=pk
+    )
+    return confirm_page(
+        request,
+        record,
+        action="archive.resolve_discrepancy",
+        title=_("Resolve the discrepancy"),
+        question=_("Describe what was done (found, repaired, reported lost…)."),
+        form=ResolveForm(posted(request)),
+        do=lambda d: services.resolve_discrepancy(request.user, record, d["resolution"]),
+        back=reverse("archive:discrepancy_list"),
+    )
+
+
+@allowed("archive.manage")
+@require_GET
+def access_log(request):
+    """Who opened which item page or downloaded which file, in the collections one manages."""
+    managed = Item.objects.filter(collection_id__in=managed_collection_ids(request.user))
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Item),
+        action__in=ITEM_ACCESS_ACTIONS,
+        object_id__in=managed.annotate(key=Cast("pk", CharField())).values("key"),
+    ).select_related("actor")
+    query = request.GET.get("q", "").strip()
+    if query:
+        entries = entries.filter(
+            Q(actor__username__icontains=query)
+            | Q(actor__last_name__icontains=query)
+            | Q(actor__first_name__icontains=query)
+            | Q(object_repr__icontains=query)
+        )
+    return render(
+        request,
+        "archive/access_log.html",
+        {"page": paginate(request, entries.order_by("-created_at", "-pk")), "query": query},
+    )

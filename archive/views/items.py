@@ -1,0 +1,200 @@
+"""Items and their files: list, search, register, edit, history, upload, download."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from archive import services
+from archive.choices import (
+    CopyStatus,
+    LoanStatus,
+)
+from archive.forms import (
+    FileUploadForm,
+    ItemForm,
+)
+from archive.history import item_timeline
+from archive.models import (
+    Collection,
+    ItemFile,
+    Loan,
+)
+from archive.permissions import kept_collection_ids
+from archive.registers import search_items
+from archive.views.common import (
+    forbid_unless,
+    paginate,
+    posted,
+    visible_item,
+)
+from onsite.access import allowed, signed_in
+from onsite.permissions import may, visible
+from onsite.workflow import WorkflowError
+
+
+def _search_items(request):
+    return search_items(request.user, request.GET)
+
+
+@signed_in
+@require_GET
+def item_list(request):
+    form, items, query = _search_items(request)
+    items = (
+        items.select_related("collection", "custodian")
+        .annotate(kept_copies=Count("copies", filter=Q(copies__status=CopyStatus.KEPT)))
+        .order_by("-event_date", "-pk")
+    )
+    context = {
+        "form": form,
+        "page": paginate(request, items),
+        "query": query,
+        "may_register": may(request.user, "archive.register_item"),
+        "export_query": request.GET.urlencode(),
+    }
+    return render(request, "archive/item_list.html", context)
+
+
+def _custodian_choices(collections):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(kept_collections__in=collections)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+@allowed("archive.register_item")
+@require_http_methods(["GET", "POST"])
+def item_create(request):
+    collections = Collection.objects.filter(pk__in=kept_collection_ids(request.user))
+    form = ItemForm(
+        posted(request),
+        collections=collections,
+        custodians=_custodian_choices(collections),
+        initial={"custodian": request.user},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        collection = data.pop("collection")
+        copies = data.pop("copies")
+        try:
+            item = services.register_item(request.user, collection, copies=copies, **data)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Item %(ref)s registered.") % {"ref": item.reference})
+            return redirect("archive:item_detail", item.pk)
+    return render(
+        request, "archive/form.html", {"form": form, "title": _("Register an archive item")}
+    )
+
+
+@signed_in
+@require_GET
+def item_detail(request, pk):
+    item = visible_item(request, pk)
+    services.record_item_view(request.user, item)
+    copies = list(item.copies.all())
+    active = {
+        loan.copy_id: loan
+        for loan in Loan.objects.filter(
+            copy__item=item, status__in=[LoanStatus.APPROVED, LoanStatus.HANDED_OVER]
+        ).select_related("borrower")
+    }
+    for copy in copies:
+        copy.active_loan = active.get(copy.pk)
+    user = request.user
+    context = {
+        "item": item,
+        "copies": copies,
+        "files": item.files.select_related("uploaded_by"),
+        "my_loans": item.loans.filter(borrower=user).order_by("-requested_at")[:5],
+        "may_edit": may(user, "archive.edit_item", item),
+        "may_upload": may(user, "archive.upload_file", item),
+        "may_borrow": may(user, "archive.request_loan", item),
+        "may_destroy": may(user, "archive.propose_destruction", item),
+        "may_see_history": may(user, "archive.see_accesses", item),
+    }
+    return render(request, "archive/item_detail.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk):
+    item = visible_item(request, pk)
+    forbid_unless(request.user, "archive.edit_item", item)
+    collections = Collection.objects.filter(pk=item.collection_id)
+    form = ItemForm(
+        posted(request),
+        instance=item,
+        collections=collections,
+        custodians=_custodian_choices(collections),
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.fields}
+        item.refresh_from_db()
+        try:
+            services.update_item(request.user, item, changes)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Item saved."))
+            return redirect("archive:item_detail", item.pk)
+    return render(
+        request,
+        "archive/form.html",
+        {"form": form, "title": _("Edit %(item)s") % {"item": item.reference}, "item": item},
+    )
+
+
+@signed_in
+@require_GET
+def item_history(request, pk):
+    item = visible_item(request, pk)
+    forbid_unless(request.user, "archive.see_accesses", item)
+    context = {"item": item, **item_timeline(item)}
+    return render(request, "archive/item_history.html", context)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def file_upload(request, pk):
+    item = visible_item(request, pk)
+    forbid_unless(request.user, "archive.upload_file", item)
+    form = FileUploadForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            stored = services.add_file(request.user, item, form.cleaned_data["file"])
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("File stored; SHA-256 %(sha)s.") % {"sha": stored.sha256})
+            return redirect("archive:item_detail", item.pk)
+    return render(
+        request,
+        "archive/form.html",
+        {
+            "form": form,
+            "title": _("Upload a file to %(item)s") % {"item": item.reference},
+            "multipart": True,
+            "item": item,
+        },
+    )
+
+
+@signed_in
+@require_GET
+def file_download(request, pk):
+    stored = get_object_or_404(visible(request.user, ItemFile).select_related("item"), pk=pk)
+    try:
+        handle = services.open_file(request.user, stored)
+    except WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("archive:item_detail", stored.item_id)
+    return FileResponse(handle, as_attachment=True, filename=stored.original_name)
