@@ -68,12 +68,13 @@ User = get_user_model()
 
 
 def _position(request):
+    """The browser's position from the form, or (None, None) if absent or nonsense."""
     try:
         lat = Decimal(request.POST["lat"]).quantize(Decimal("0.000001"))
         lng = Decimal(request.POST["lng"]).quantize(Decimal("0.000001"))
+        if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+            return None, None
     except (KeyError, InvalidOperation, ValueError):
-        return None, None
-    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
         return None, None
     return lat, lng
 

@@ -111,3 +111,11 @@ def test_a_bad_network_in_a_policy_is_a_form_error_not_a_crash(cast):
     policy = CheckInPolicy(site=cast.site, allowed_networks="10.8.0.0/16\nnot-an-ip")
     with pytest.raises(ValidationError, match="not-an-ip"):
         policy.full_clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lat", ["NaN", "Infinity", "abc", "91", ""])
+def test_a_nonsense_position_is_treated_as_missing(cast, schedule, login, monday_morning, lat):
+    response = login(cast.staff).post(reverse("attendance:check_in"), {"lat": lat, "lng": "121"})
+    assert response.status_code == 302
+    assert AttendanceRecord.objects.get(user=cast.staff).check_in_lat is None
