@@ -178,6 +178,11 @@ class CarryOutForm(forms.Form):
     witness_statement = forms.CharField(
         label=_("Witness statement"), widget=forms.Textarea(attrs={"rows": 3})
     )
+    witness_password = forms.CharField(
+        label=_("Witness's password"),
+        help_text=_("The witness confirms the destruction by entering their own password."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
 
 
 class AuditStartForm(forms.Form):

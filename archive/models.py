@@ -360,6 +360,8 @@ class Destruction(models.Model):
     )
     destroyed_on = models.DateField(_("destroyed on"), null=True, blank=True)
     witness_statement = models.TextField(_("witness statement"), blank=True)
+    witness_confirmed_at = models.DateTimeField(_("witness confirmed at"), null=True, blank=True)
+    witness_ip = models.GenericIPAddressField(_("witness's IP address"), null=True, blank=True)
 
     class Meta:
         ordering = ["-proposed_at", "-id"]

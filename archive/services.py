@@ -603,13 +603,18 @@ def reject_destruction(actor, record, comment):
 
 
 @transaction.atomic
-def carry_out_destruction(actor, record, *, destroyed_on, witness_statement):
-    """Record the witnessed destruction; copies (and files) go, the records stay."""
+def carry_out_destruction(actor, record, *, destroyed_on, witness_statement, witness_password):
+    """Record the witnessed destruction; copies (and files) go, the records stay.
+
+    The witness confirms in person by entering their own password (time and IP kept).
+    """
     record = lock(Destruction, _pk(record))
     require(actor, "archive.carry_out_destruction", record)
     DESTRUCTION.target(record.status, "carry_out")
     if not witness_statement.strip():
         raise WorkflowError(_("The witness statement is required."))
+    if not witness_password or not record.witness.check_password(witness_password):
+        raise WorkflowError(_("The witness's password is not correct."))
     item = lock(Item, record.item_id)
     copies = Copy.objects.select_for_update().filter(item=item, status=CopyStatus.KEPT)
     if record.copy_id:
@@ -621,13 +626,21 @@ def carry_out_destruction(actor, record, *, destroyed_on, witness_statement):
     record.carried_out_by = actor
     record.destroyed_on = destroyed_on
     record.witness_statement = witness_statement
+    record.witness_confirmed_at = timezone.now()
+    record.witness_ip = current_ip()
     change_state(
         record,
         DESTRUCTION,
         "carry_out",
         actor,
         comment=witness_statement,
-        update_fields=["carried_out_by", "destroyed_on", "witness_statement"],
+        update_fields=[
+            "carried_out_by",
+            "destroyed_on",
+            "witness_statement",
+            "witness_confirmed_at",
+            "witness_ip",
+        ],
     )
     if not Copy.objects.filter(item=item, status=CopyStatus.KEPT).exists():
         _destroy_item(actor, item)

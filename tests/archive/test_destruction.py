@@ -15,6 +15,7 @@ from archive.models import Copy, Destruction, Item, ItemFile
 from onsite.models import AuditEntry, Notification
 from onsite.workflow import WorkflowError
 from tests.archive.factories import ItemFactory, make_file, make_loan
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +46,17 @@ def test_whole_item_destruction_keeps_every_record(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("archive:destruction_carry_out", args=[record.pk]),
-            {"destroyed_on": today.isoformat(), "witness_statement": "见证人陈静在场,粉碎完毕"},
+            {
+                "destroyed_on": today.isoformat(),
+                "witness_statement": "见证人陈静在场,粉碎完毕",
+                "witness_password": PASSWORD,
+            },
         )
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == DestructionStatus.DONE and record.destroyed_on == today
     assert record.carried_out_by == cast.custodian and record.witness == cast.manager
+    assert record.witness_confirmed_at is not None
     item = Item.objects.get(pk=arc.secret.pk)
     assert item.status == ItemStatus.DESTROYED
     assert set(item.copies.values_list("status", flat=True)) == {CopyStatus.DESTROYED}
@@ -75,7 +81,11 @@ def test_destroying_one_copy_keeps_the_item(cast):
     record = _propose(cast, item, copy)
     services.approve_destruction(cast.leader, record)
     services.carry_out_destruction(
-        cast.custodian, record, destroyed_on=timezone.localdate(), witness_statement="已消磁"
+        cast.custodian,
+        record,
+        destroyed_on=timezone.localdate(),
+        witness_statement="已消磁",
+        witness_password=PASSWORD,
     )
     item.refresh_from_db()
     assert item.status == ItemStatus.KEPT
@@ -87,7 +97,11 @@ def test_destruction_needs_the_leaders_approval_first(cast, arc):
     record = _propose(cast, arc.public)
     with pytest.raises(WorkflowError):
         services.carry_out_destruction(
-            cast.custodian, record, destroyed_on=timezone.localdate(), witness_statement="x"
+            cast.custodian,
+            record,
+            destroyed_on=timezone.localdate(),
+            witness_statement="x",
+            witness_password=PASSWORD,
         )
     with pytest.raises(PermissionDenied):
         services.approve_destruction(cast.custodian, record)
@@ -106,7 +120,11 @@ def test_a_copy_on_loan_cannot_be_destroyed(cast, arc):
     services.approve_destruction(cast.leader, record)
     with pytest.raises(WorkflowError):
         services.carry_out_destruction(
-            cast.custodian, record, destroyed_on=timezone.localdate(), witness_statement="x"
+            cast.custodian,
+            record,
+            destroyed_on=timezone.localdate(),
+            witness_statement="x",
+            witness_password=PASSWORD,
         )
     assert Destruction.objects.get(pk=record.pk).status == DestructionStatus.APPROVED
 
@@ -121,3 +139,19 @@ def test_the_witness_is_another_person(cast, arc):
             witness=cast.custodian,
             planned_on=timezone.localdate(),
         )
+
+
+def test_the_witness_confirms_with_their_own_password(cast, arc):
+    record = _propose(cast, arc.public)
+    services.approve_destruction(cast.leader, record)
+    for wrong in ("", "guess"):
+        with pytest.raises(WorkflowError):
+            services.carry_out_destruction(
+                cast.custodian,
+                record,
+                destroyed_on=timezone.localdate(),
+                witness_statement="粉碎",
+                witness_password=wrong,
+            )
+    record.refresh_from_db()
+    assert record.status == DestructionStatus.APPROVED and record.witness_confirmed_at is None
