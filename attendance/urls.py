@@ -43,5 +43,6 @@ urlpatterns += [
     path("exports/pdf/", views.export_pdf, name="export_pdf"),
     path("exports/xlsx/", views.export_xlsx, name="export_xlsx"),
     path("exports/<uuid:token>/", views.export_status, name="export_status"),
+    path("exports/<uuid:token>/retry/", views.export_retry, name="export_retry"),
     path("exports/<uuid:token>/download/", views.export_download, name="export_download"),
 ]

@@ -854,6 +854,30 @@ def _enqueue_export(export_id):
 
 
 @allowed("attendance.export")
+@require_POST
+def export_retry(request, token):
+    export = get_object_or_404(visible(request.user, AttendanceExport), token=token)
+    with transaction.atomic():
+        again = AttendanceExport.objects.filter(pk=export.pk, state=ExportState.FAILED).update(
+            state=ExportState.QUEUED, done_steps=0, error=""
+        )
+        if again:
+            audit.record(
+                request.user,
+                "attendance.export_retry",
+                export,
+                from_state=ExportState.FAILED,
+                to_state=ExportState.QUEUED,
+            )
+            transaction.on_commit(lambda: _enqueue_export(export.pk))
+    if again:
+        messages.success(request, _("The export was started again."))
+    else:
+        messages.error(request, _("Only a failed export can be started again."))
+    return redirect("attendance:exports")
+
+
+@allowed("attendance.export")
 @require_GET
 def export_status(request, token):
     export = get_object_or_404(visible(request.user, AttendanceExport), token=token)

@@ -205,5 +205,8 @@ EXPECTATIONS = {
         hr=200,
     ),
     "attendance:export_status": expect(_url("attendance:export_status", _export), 403, hr=200),
+    "attendance:export_retry": expect(
+        _url("attendance:export_retry", _export), 403, method="post", hr=302
+    ),
     "attendance:export_download": expect(_url("attendance:export_download", _export), 403, hr=404),
 }

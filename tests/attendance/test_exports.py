@@ -173,3 +173,34 @@ def test_the_whole_company_is_not_rendered_inside_a_request(november, login):
     response = login(november.hr).get(reverse("attendance:export_pdf") + "?month=2026-11")
     assert response.status_code == 302
     assert response.url.startswith(reverse("attendance:exports"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_export_is_recorded_and_can_be_started_again(
+    cast, settings, tmp_path, login, monkeypatch
+):
+    from attendance import tasks
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    export = AttendanceExport.objects.create(
+        requested_by=cast.hr, scope="company", year=2026, month=11, format="xlsx"
+    )
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "xlsx_bytes", broken)
+    with pytest.raises(OSError):
+        exports.run_export(export.pk)
+    export.refresh_from_db()
+    assert (export.state, export.error) == (ExportState.FAILED, "disk full")
+    monkeypatch.undo()
+    queued = []
+    monkeypatch.setattr(tasks.build_export, "apply_async", lambda args, retry: queued.append(args))
+    login(cast.hr).post(reverse("attendance:export_retry", args=[export.token]))
+    export.refresh_from_db()
+    assert export.state == ExportState.QUEUED
+    assert queued == [[export.pk]]
+    exports.run_export(export.pk)
+    export.refresh_from_db()
+    assert export.state == ExportState.DONE
