@@ -155,3 +155,31 @@ def test_the_witness_confirms_with_their_own_password(cast, arc):
             )
     record.refresh_from_db()
     assert record.status == DestructionStatus.APPROVED and record.witness_confirmed_at is None
+
+
+def test_custodian_proposes_through_the_form(cast, arc, login):
+    response = login(cast.custodian).post(
+        reverse("archive:destruction_propose", args=[arc.secret.pk]),
+        {
+            "copy": "",
+            "reason": "保存期满",
+            "method": "degauss",
+            "witness": cast.manager.pk,
+            "planned_on": timezone.localdate().isoformat(),
+        },
+    )
+    record = Destruction.objects.get()
+    assert response.url == reverse("archive:destruction_detail", args=[record.pk])
+    assert (record.item, record.copy, record.method) == (arc.secret, None, "degauss")
+    assert record.proposed_by == cast.custodian and record.status == DestructionStatus.PROPOSED
+
+
+def test_leader_rejects_through_the_page_with_a_reason(cast, arc, login):
+    record = _propose(cast, arc.public)
+    client = login(cast.leader)
+    url = reverse("archive:destruction_reject", args=[record.pk])
+    assert client.post(url, {"comment": ""}).status_code == 400  # a reason is required
+    assert client.post(url, {"comment": "仍在保存期内"}).status_code == 302
+    record.refresh_from_db()
+    assert record.status == DestructionStatus.REJECTED and record.decided_by == cast.leader
+    assert Notification.objects.filter(recipient=cast.custodian).exists()

@@ -318,3 +318,22 @@ def test_one_open_request_per_person_and_item(cast, arc):
     with pytest.raises(WorkflowError):
         services.request_loan(cast.staff, arc.secret, purpose="再次", **_dates())
     assert Loan.objects.count() == 1
+
+
+def test_leader_rejects_through_the_page(cast, arc, login):
+    loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
+    client = login(cast.leader)
+    url = reverse("archive:loan_reject", args=[loan.pk])
+    assert client.post(url, {"comment": ""}).status_code == 400
+    assert client.post(url, {"comment": "用途与工作无关"}).status_code == 302
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.REJECTED and loan.decision_comment == "用途与工作无关"
+
+
+def test_borrower_cancels_a_request_through_the_page(cast, arc, login):
+    loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
+    response = login(cast.staff).post(reverse("archive:loan_cancel", args=[loan.pk]), {})
+    assert response.status_code == 302
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.CANCELLED
+    assert Notification.objects.filter(recipient=cast.leader, title__contains="取消").exists()
