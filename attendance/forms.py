@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from attendance.choices import Compensation, ExportFormat, HalfDay
-from attendance.models import HolidayCalendarDay, LeaveType
+from attendance.models import (
+    CheckInPolicy,
+    HolidayCalendarDay,
+    LeaveType,
+    SiteDayOff,
+    SiteSchedule,
+)
 from onsite.models import Department, Site
 
 
@@ -209,3 +215,35 @@ class AllowanceForm(_Crispy, forms.Form):
             raise forms.ValidationError(_("Nobody has this employee number."))
         self.cleaned_data["user"] = profile.user
         return number
+
+
+class ScheduleForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = SiteSchedule
+        fields = [
+            "valid_from",
+            "weekdays",
+            "start_time",
+            "end_time",
+            "grace_minutes",
+            "follows_national_calendar",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+
+class DayOffForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = SiteDayOff
+        fields = ["date", "reason"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+
+class PolicyForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = CheckInPolicy
+        fields = ["allowed_networks", "latitude", "longitude", "radius_metres"]
+        widgets = {"allowed_networks": forms.Textarea(attrs={"rows": 3})}

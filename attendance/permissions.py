@@ -92,3 +92,9 @@ def _may_manage_leave_types(user, obj):
 @rule("attendance.export")
 def _may_export(user, obj):
     return has_role(user, Role.HR)
+
+
+@rule("attendance.manage_sites")
+def _may_manage_sites(user, obj):
+    """Site schedules, client days off and check-in rules: HR and administrators."""
+    return has_role(user, Role.HR, Role.ADMIN)

@@ -41,6 +41,8 @@ from attendance.models import (
     LeaveAllowance,
     LeaveRequest,
     OvertimeRequest,
+    SiteDayOff,
+    SiteSchedule,
 )
 from onsite import audit
 from onsite.choices import Role
@@ -704,3 +706,78 @@ def save_leave_type(actor, form):
             comment=", ".join(form.changed_data),
         )
     return leave_type
+
+
+# --- Site schedules, client days off, check-in policies (HR) ----------------------------
+def add_schedule(
+    actor,
+    site,
+    *,
+    valid_from,
+    weekdays,
+    start_time,
+    end_time,
+    grace_minutes,
+    follows_national_calendar=True,
+    today=None,
+):
+    """A new schedule for a site from a date on; earlier days keep the schedule they had."""
+    require(actor, "attendance.manage_sites")
+    today = today or timezone.localdate()
+    if end_time <= start_time:
+        raise WorkflowError(_("The end must be after the start."))
+    with transaction.atomic():
+        existing = SiteSchedule.objects.select_for_update().filter(site=site)
+        if existing.filter(valid_from=valid_from).exists():
+            raise WorkflowError(_("This site already has a schedule from that date."))
+        if valid_from < today and existing.exists():
+            raise WorkflowError(
+                _("A new schedule applies from today on; past days keep the schedule they had.")
+            )
+        schedule = SiteSchedule(
+            site=site,
+            valid_from=valid_from,
+            weekdays=weekdays,
+            start_time=start_time,
+            end_time=end_time,
+            grace_minutes=grace_minutes,
+            follows_national_calendar=follows_national_calendar,
+        )
+        schedule.full_clean()
+        schedule.save()
+        audit.record(actor, "site_schedule.add", schedule, to_state=str(valid_from))
+    return schedule
+
+
+def add_day_off(actor, site, *, date, reason):
+    require(actor, "attendance.manage_sites")
+    with transaction.atomic():
+        day, created = SiteDayOff.objects.get_or_create(
+            site=site, date=date, defaults={"reason": reason}
+        )
+        if not created:
+            raise WorkflowError(_("This day is already a client day off."))
+        audit.record(actor, "site_day_off.add", day, comment=reason)
+    return day
+
+
+def remove_day_off(actor, pk):
+    require(actor, "attendance.manage_sites")
+    with transaction.atomic():
+        day = lock(SiteDayOff, pk)
+        audit.record(actor, "site_day_off.remove", day, comment=day.reason)
+        day.delete()
+
+
+def save_policy(actor, site, *, allowed_networks, latitude, longitude, radius_metres):
+    """Set where check-ins at a site are accepted from (IP ranges and/or a geofence)."""
+    require(actor, "attendance.manage_sites")
+    with transaction.atomic():
+        policy = CheckInPolicy.objects.filter(site=site).first() or CheckInPolicy(site=site)
+        policy.allowed_networks = allowed_networks
+        policy.latitude, policy.longitude = latitude, longitude
+        policy.radius_metres = radius_metres
+        policy.full_clean()
+        policy.save()
+        audit.record(actor, "checkin_policy.save", policy)
+    return policy

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
@@ -35,30 +35,36 @@ from attendance.forms import (
     BulkDecisionForm,
     CalendarDayForm,
     CommentForm,
+    DayOffForm,
     ExportForm,
     HoursForm,
     LeaveForm,
     LeaveTypeForm,
     MonthForm,
     OvertimeForm,
+    PolicyForm,
+    ScheduleForm,
 )
 from attendance.holidays import month_range, provisional_years
 from attendance.models import (
     AttendanceExport,
     AttendanceRecord,
     CalendarYear,
+    CheckInPolicy,
     HolidayCalendarDay,
     LeaveAllowance,
     LeaveRequest,
     LeaveType,
     OvertimeRequest,
+    SiteDayOff,
+    SiteSchedule,
 )
 from attendance.summary import hours, leave_types, month_rows, staff_queryset
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.excel import xlsx_response
 from onsite.middleware import client_ip
-from onsite.models import Department
+from onsite.models import Department, Site
 from onsite.permissions import has_role, is_company_wide, may, supervised_department_ids, visible
 from onsite.workflow import WorkflowError
 
@@ -620,6 +626,7 @@ def summary(request):
         "types": types,
         "may_export": may(request.user, "attendance.export"),
         "may_manage_leave": may(request.user, "attendance.manage_leave_types"),
+        "may_manage_sites": may(request.user, "attendance.manage_sites"),
         "query": request.GET.urlencode(),
         "provisional": provisional_years([year]),
         **_month_nav(year, month),
@@ -895,3 +902,71 @@ def export_download(request, token):
         raise Http404
     audit.record(request.user, "attendance.export_download", export)
     return FileResponse(path.open("rb"), as_attachment=True, filename=export.file_name)
+
+
+# --- Client sites: schedules, days off, check-in rules (HR) -----------------------------
+@allowed("attendance.manage_sites")
+@require_GET
+def site_list(request):
+    today = timezone.localdate()
+    sites = Site.objects.select_related("checkin_policy").prefetch_related("schedules")
+    rows = []
+    for site in sites:
+        current = next((s for s in site.schedules.all() if s.valid_from <= today), None)
+        upcoming = [s for s in site.schedules.all() if s.valid_from > today]
+        rows.append((site, current, upcoming, getattr(site, "checkin_policy", None)))
+    return render(request, "attendance/site_list.html", {"rows": rows})
+
+
+SITE_FORMS = {"schedule": ScheduleForm, "day_off": DayOffForm, "policy": PolicyForm}
+
+
+@allowed("attendance.manage_sites")
+@require_http_methods(["GET", "POST"])
+def site_detail(request, pk):
+    site = get_object_or_404(Site, pk=pk)
+    policy = CheckInPolicy.objects.filter(site=site).first()
+    which = request.POST.get("form") if request.method == "POST" else None
+    forms_ = {
+        "schedule": ScheduleForm(request.POST if which == "schedule" else None, prefix="s"),
+        "day_off": DayOffForm(request.POST if which == "day_off" else None, prefix="d"),
+        "policy": PolicyForm(
+            request.POST if which == "policy" else None, prefix="p", instance=policy
+        ),
+    }
+    form = forms_.get(which)
+    if form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if which == "schedule":
+                services.add_schedule(request.user, site, **data)
+            elif which == "day_off":
+                services.add_day_off(request.user, site, **data)
+            else:
+                services.save_policy(request.user, site, **data)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("attendance:site_detail", site.pk)
+    context = {
+        "site": site,
+        "schedules": SiteSchedule.objects.filter(site=site),
+        "days_off": SiteDayOff.objects.filter(
+            site=site, date__gte=timezone.localdate() - timedelta(days=31)
+        ).order_by("date"),
+        "forms": forms_,
+        "today": timezone.localdate(),
+    }
+    return render(request, "attendance/site_detail.html", context)
+
+
+@allowed("attendance.manage_sites")
+@require_POST
+def site_day_off_delete(request, pk):
+    day = get_object_or_404(SiteDayOff, pk=pk)
+    services.remove_day_off(request.user, day.pk)
+    messages.success(request, _("The client day off was removed."))
+    return redirect("attendance:site_detail", day.site_id)

@@ -61,6 +61,12 @@ def _calendar_day(cast):
     )[0].pk
 
 
+def _day_off(cast):
+    from attendance.models import SiteDayOff
+
+    return SiteDayOff.objects.create(site=cast.site, date=date(2026, 12, 24), reason="活动").pk
+
+
 def _leave_type(cast):
 
     return leave_type("ANNUAL").pk
@@ -176,6 +182,13 @@ EXPECTATIONS = {
     ),
     "attendance:calendar_year": expect(
         _url("attendance:calendar_year", 2027, "confirm"), 403, method="post", hr=302, admin=302
+    ),
+    "attendance:site_list": expect(_url("attendance:site_list"), 403, hr=200, admin=200),
+    "attendance:site_detail": expect(
+        _url("attendance:site_detail", lambda c: c.site.pk), 403, hr=200, admin=200
+    ),
+    "attendance:site_day_off_delete": expect(
+        _url("attendance:site_day_off_delete", _day_off), 403, method="post", hr=302, admin=302
     ),
     "attendance:leave_types": expect(_url("attendance:leave_types"), 403, hr=200, admin=200),
     "attendance:leave_allowances": expect(
