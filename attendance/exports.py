@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from attendance.choices import ExportFormat, ExportState
-from attendance.holidays import month_range
+from attendance.holidays import month_range, provisional_years
 from attendance.models import AttendanceExport
 from attendance.summary import (
     by_department,
@@ -65,6 +65,7 @@ def pdf_bytes(groups, year, month, *, label, exported_by, types=None):
         "sections": sections,
         "totals_header": header(types),
         "grid_legend": _legend(),
+        "provisional": provisional_years([year]),
     }
     return render_pdf("attendance/pdf/month.html", context, exported_by=exported_by)
 

@@ -204,3 +204,12 @@ def test_a_failed_export_is_recorded_and_can_be_started_again(
     exports.run_export(export.pk)
     export.refresh_from_db()
     assert export.state == ExportState.DONE
+
+
+@pytest.mark.django_db
+def test_a_pdf_of_a_provisional_year_says_so(cast, schedule, login):
+    from django.utils import translation
+
+    with translation.override("en"):
+        content = exports.pdf_bytes([], 2031, 1, label="x", exported_by=cast.hr)
+    assert "provisional" in pdf_text(content)
