@@ -97,3 +97,61 @@ def login(client):
         return client
 
     return sign_in
+
+
+# --- Browser: Playwright driving Debian's Chromium (never a downloaded browser) ------------
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run, shared by every test folder."""
+    executable = os.environ.get("CHROMIUM") or require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by
+    # fixtures around it are ordinary synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """``new_page(phone=False, **context_options)``: a fresh browser context on the live server."""
+    contexts = []
+
+    def open_page(phone=False, **options):
+        if phone:
+            options = {"viewport": PHONE, "is_mobile": True, "has_touch": True, **options}
+        else:
+            options = {"viewport": DESKTOP, **options}
+        context = browser.new_context(base_url=live_server.url, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone(new_page):
+    return new_page(phone=True)
+
+
+@pytest.fixture
+def desktop(new_page):
+    return new_page()

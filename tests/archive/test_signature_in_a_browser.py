@@ -1,50 +1,14 @@
 """The borrower draws a signature on the custodian's screen (the vendored canvas script)."""
 
-import os
-import threading
-
 import pytest
 
 from archive.choices import LoanStatus, SignatureMethod
 from archive.models import Signature
 from tests.archive.factories import GrantFactory, ItemFactory, make_loan
-from tests.browser.conftest import CHROMIUM_ARGS, PHONE
-from tests.conftest import require_tool
+from tests.conftest import PHONE
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def in_chromium(live_server, scenario, *, phone=False):
-    """Run ``scenario(page)`` in Debian's Chromium on a thread of its own, so it never meets
-    another Playwright event loop (the portal's browser tests keep one open per session)."""
-    executable = os.environ.get("CHROMIUM") or require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    failures = []
-
-    def run():
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-                if phone:
-                    options = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
-                else:
-                    options = {"viewport": {"width": 1280, "height": 900}}
-                context = browser.new_context(base_url=live_server.url, **options)
-                try:
-                    scenario(context.new_page())
-                finally:
-                    context.close()
-                    browser.close()
-        except BaseException as error:  # handed to the test's thread below
-            failures.append(error)
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    worker.join(timeout=120)
-    if failures:
-        raise failures[0]
 
 
 def _log_in(page, username):
@@ -65,7 +29,7 @@ def _draw(page):
     page.mouse.up()
 
 
-def test_hand_over_with_a_signature_drawn_in_the_browser(cast, live_server):
+def test_hand_over_with_a_signature_drawn_in_the_browser(cast, new_page):
     item = ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=1)
     GrantFactory(user=cast.staff, collection=cast.collection, clearance=1)
     loan = make_loan(item, cast.staff, LoanStatus.APPROVED)
@@ -80,7 +44,7 @@ def test_hand_over_with_a_signature_drawn_in_the_browser(cast, live_server):
         page.wait_for_url(f"**/archive/loans/{loan.pk}/")
         seen["images"] = page.locator("img[alt]").count()
 
-    in_chromium(live_server, scenario)
+    scenario(new_page())
     assert seen == {"password_hidden": True, "images": 1}  # the signature is shown
     loan.refresh_from_db()
     assert loan.status == LoanStatus.HANDED_OVER
@@ -89,7 +53,7 @@ def test_hand_over_with_a_signature_drawn_in_the_browser(cast, live_server):
     assert bytes(signed.image).startswith(b"\x89PNG")
 
 
-def test_an_empty_box_is_refused_and_the_password_way_works(cast, live_server):
+def test_an_empty_box_is_refused_and_the_password_way_works(cast, new_page):
     item = ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=1)
     GrantFactory(user=cast.staff, collection=cast.collection, clearance=1)
     loan = make_loan(item, cast.staff, LoanStatus.APPROVED)
@@ -107,7 +71,7 @@ def test_an_empty_box_is_refused_and_the_password_way_works(cast, live_server):
         page.wait_for_url(f"**/archive/loans/{loan.pk}/")
         seen["width"] = page.evaluate("document.documentElement.scrollWidth")
 
-    in_chromium(live_server, scenario, phone=True)
+    scenario(new_page(phone=True))
     assert seen["refused"] == 1 and seen["drawn_hidden"]
     assert seen["width"] <= PHONE["width"]  # nothing wider than the phone
     loan.refresh_from_db()
