@@ -54,11 +54,14 @@ def test_unknown_kind_is_an_error(db):
 def test_every_registered_kind_gets_a_beat_entry():
     from onsite.celery import app
 
+    app.loader.import_default_modules()  # what a worker does at start: import every tasks.py
     app.finalize()
     names = set(app.conf.beat_schedule)
     assert "relay-outbox" in names
     assert {f"reminder-{kind.name}" for kind in reminding.all_kinds()} <= names
     assert "reminder-assignment_ending" in names
+    for entry in ("attendance-purge-exports", "archive-purge-registers"):
+        assert app.conf.beat_schedule[entry]["task"] in app.tasks
 
 
 @pytest.mark.postgres
