@@ -28,11 +28,3 @@ def state_label(state):
     from archive.history import STATE_LABELS
 
     return STATE_LABELS.get(state, state)
-
-
-@register.simple_tag(takes_context=True)
-def page_query(context, number):
-    """``?<the current filters>&page=<number>``: paging keeps every filter of the list."""
-    params = context["request"].GET.copy()
-    params["page"] = number
-    return "?" + params.urlencode()
