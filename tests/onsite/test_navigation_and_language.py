@@ -32,6 +32,8 @@ def test_chinese_is_the_default_language(cast, login):
     response = login(cast.staff).get(reverse("onsite:home"))
     assert response.context["LANGUAGE_CODE"] == "zh-hans"
     assert "通知".encode() in response.content
+    # The switch names the other language in that language.
+    assert b"English" in response.content
 
 
 def test_language_switch_to_english_and_back(cast, login):
