@@ -20,12 +20,16 @@ from django.utils.translation import gettext_lazy
 from archive.choices import ExportState, export_keep_hours
 from archive.models import RegisterExport
 from archive.registers import build_register
-from onsite import audit
+from onsite import audit, queueing
 from onsite.notifications import notify
 from onsite.workflow import WorkflowError
 
 logger = logging.getLogger(__name__)
 SEARCH_KEYS = ("q", "collection", "medium")
+
+
+# A queued export older than this lost its task (broker down): the beat sweep makes it.
+STALE_QUEUED = timedelta(minutes=2)
 
 
 def queue_export(user, kind, params):
@@ -42,14 +46,10 @@ def queue_export(user, kind, params):
 
 
 def enqueue(export_id):
+    """Hand the export to Celery; if the broker fails it waits for ``sweep``."""
     from archive.tasks import make_register
 
-    try:
-        make_register.apply_async(args=[export_id], retry=False)
-    except Exception:  # noqa: BLE001 - any broker error; the export stays queued
-        logger.warning("Broker unavailable; register export %s waits", export_id)
-        return False
-    return True
+    return queueing.enqueue(make_register, export_id)
 
 
 def run_export(export_id, now=None):
@@ -123,3 +123,13 @@ def purge_expired(now=None):
     for export in expired:
         export.file.storage.delete(export.file.name)
     return expired.update(file="")
+
+
+def stale_queued(now=None):
+    """Ids of exports still queued after ``STALE_QUEUED`` (their task never reached a worker)."""
+    now = now or timezone.now()
+    return list(
+        RegisterExport.objects.filter(
+            state=ExportState.QUEUED, created_at__lt=now - STALE_QUEUED
+        ).values_list("pk", flat=True)
+    )

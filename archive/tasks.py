@@ -11,7 +11,9 @@ def make_register(export_id):
     return exports.run_export(export_id)
 
 
-@shared_task(name="archive.purge_registers")
-def purge_registers():
-    """Beat: delete register files past their expiry."""
+@shared_task(name="archive.sweep_registers")
+def sweep_registers():
+    """Beat: make registers whose task was lost (broker down), then delete expired files."""
+    for export_id in exports.stale_queued():
+        exports.run_export(export_id)  # claims the row, so a late task does nothing twice
     return exports.purge_expired()

@@ -115,6 +115,10 @@ def file_name(year, month, fmt, label):
     return f"attendance-{year}-{month:02d}-{safe}.{fmt}"
 
 
+# A queued export older than this lost its task (broker down): the beat sweep builds it.
+STALE_QUEUED = timedelta(minutes=2)
+
+
 def export_path(export):
     return Path(settings.PRIVATE_MEDIA_ROOT) / EXPORT_DIR / f"{export.token}.{export.format}"
 
@@ -186,3 +190,13 @@ def purge_expired(now=None):
         export.delete()
         count += 1
     return count
+
+
+def stale_queued(now=None):
+    """Ids of exports still queued after ``STALE_QUEUED`` (their task never reached a worker)."""
+    now = now or timezone.now()
+    return list(
+        AttendanceExport.objects.filter(
+            state=ExportState.QUEUED, created_at__lt=now - STALE_QUEUED
+        ).values_list("pk", flat=True)
+    )

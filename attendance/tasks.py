@@ -12,7 +12,9 @@ def build_export(export_id):
     return str(path) if path else None
 
 
-@shared_task(name="attendance.purge_exports")
-def purge_exports():
-    """Beat: delete export files past their expiry."""
+@shared_task(name="attendance.sweep_exports")
+def sweep_exports():
+    """Beat: build exports whose task was lost (broker down), then delete expired files."""
+    for export_id in exports.stale_queued():
+        exports.run_export(export_id)  # claims the row, so a late task does nothing twice
     return exports.purge_expired()

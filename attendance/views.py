@@ -1,6 +1,5 @@
 """Views of attendance: thin; they read through scoped querysets and call the services."""
 
-import logging
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -60,16 +59,17 @@ from attendance.models import (
     SiteSchedule,
 )
 from attendance.summary import hours, leave_types, month_rows, staff_queryset
+from attendance.tasks import build_export
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.excel import xlsx_response
 from onsite.middleware import client_ip
 from onsite.models import Department, Site
 from onsite.permissions import has_role, is_company_wide, may, supervised_department_ids, visible
+from onsite.queueing import enqueue_on_commit
 from onsite.workflow import WorkflowError
 
 PAGE_SIZE = 25
-logger = logging.getLogger(__name__)
 User = get_user_model()
 
 
@@ -846,18 +846,9 @@ def export_start(request):
             format=data["format"],
         )
         audit.record(request.user, "attendance.export_start", export, to_state=export.state)
-        transaction.on_commit(lambda: _enqueue_export(export.pk))
+        enqueue_on_commit(build_export, export.pk)
     messages.success(request, _("The export has started; this page shows when it is ready."))
     return redirect("attendance:exports")
-
-
-def _enqueue_export(export_id):
-    from attendance.tasks import build_export
-
-    try:
-        build_export.apply_async(args=[export_id], retry=False)
-    except Exception:  # noqa: BLE001 - any broker error: the row shows it and can be retried
-        logger.warning("Broker unavailable; attendance export %s stays queued", export_id)
 
 
 @allowed("attendance.export")
@@ -876,7 +867,7 @@ def export_retry(request, token):
                 from_state=ExportState.FAILED,
                 to_state=ExportState.QUEUED,
             )
-            transaction.on_commit(lambda: _enqueue_export(export.pk))
+            enqueue_on_commit(build_export, export.pk)
     if again:
         messages.success(request, _("The export was started again."))
     else:

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
 from onsite.models import Notification
+from onsite.queueing import enqueue
 
 logger = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=10)
@@ -61,15 +62,10 @@ def notify(recipients, title, body="", url="", params=None):
 
 
 def enqueue_relay(ids):
-    """Hand the ids to Celery; on any broker failure leave them for the outbox sweep."""
+    """Hand the ids to Celery; on any broker failure they wait for the outbox sweep."""
     from onsite.tasks import relay_notifications
 
-    try:
-        relay_notifications.apply_async(args=[ids], retry=False)
-    except Exception:  # noqa: BLE001 - any broker error; the sweep relays later
-        logger.warning("Broker unavailable; %d notification(s) wait in the outbox", len(ids))
-        return False
-    return True
+    return enqueue(relay_notifications, ids)
 
 
 def relay(notification_id, now=None):

@@ -124,10 +124,11 @@ else:
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILE = str(VAR_DIR / "celerybeat-schedule")
-# Housekeeping; reminder scans and the outbox sweep are added by onsite/celery.py.
+# Sweeps for work whose task was lost to a broker outage, and expired files; reminder
+# scans and the outbox sweep are added by onsite/celery.py.
 CELERY_BEAT_SCHEDULE = {
-    "attendance-purge-exports": {"task": "attendance.purge_exports", "schedule": 6 * 3600},
-    "archive-purge-registers": {"task": "archive.purge_registers", "schedule": 6 * 3600},
+    "attendance-sweep-exports": {"task": "attendance.sweep_exports", "schedule": 300},
+    "archive-sweep-registers": {"task": "archive.sweep_registers", "schedule": 300},
 }
 
 # --- Authentication -------------------------------------------------------------------

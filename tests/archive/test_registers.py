@@ -127,3 +127,18 @@ def test_excel_is_always_made_on_the_spot(cast, arc, login, settings):
     response = login(cast.custodian).get(reverse("archive:item_register", kwargs={"fmt": "xlsx"}))
     assert response.status_code == 200
     assert not RegisterExport.objects.exists()
+
+
+def test_the_sweep_makes_a_register_whose_task_was_lost(cast, arc, settings, time_machine):
+    from archive import tasks
+
+    settings.ARCHIVE_PDF_MAX_ROWS = 1
+    time_machine.move_to("2026-12-01 09:00 +08:00")
+    lost = exports.queue_export(cast.staff, "items", {})
+    time_machine.move_to("2026-12-01 09:05 +08:00")
+    fresh = exports.queue_export(cast.staff, "items", {})
+    tasks.sweep_registers()
+    lost.refresh_from_db()
+    fresh.refresh_from_db()
+    assert lost.state == "done" and lost.rows == 3
+    assert fresh.state == "queued"  # its task may still be on its way

@@ -213,3 +213,23 @@ def test_a_pdf_of_a_provisional_year_says_so(cast, schedule, login):
     with translation.override("en"):
         content = exports.pdf_bytes([], 2031, 1, label="x", exported_by=cast.hr)
     assert "provisional" in pdf_text(content)
+
+
+@pytest.mark.django_db
+def test_the_sweep_builds_an_export_whose_task_was_lost(november, settings, tmp_path, time_machine):
+    from attendance import tasks
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    time_machine.move_to("2026-12-01 09:00 +08:00")
+    lost = AttendanceExport.objects.create(
+        requested_by=november.hr, scope="company", year=2026, month=11, format="xlsx"
+    )
+    time_machine.move_to("2026-12-01 09:05 +08:00")
+    fresh = AttendanceExport.objects.create(
+        requested_by=november.hr, scope="company", year=2026, month=11, format="xlsx"
+    )
+    tasks.sweep_exports()
+    lost.refresh_from_db()
+    fresh.refresh_from_db()
+    assert lost.state == ExportState.DONE
+    assert fresh.state == ExportState.QUEUED  # its task may still be on its way
