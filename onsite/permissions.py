@@ -11,6 +11,7 @@ and services of every app ask the same two questions:
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from onsite.choices import COMPANY_WIDE_ROLES, Role
 
@@ -112,8 +113,6 @@ def _visible_staff(user, queryset):
         return queryset
     if has_role(user, Role.SUPERVISOR):
         depts = supervised_department_ids(user)
-        from django.db.models import Q
-
         return queryset.filter(Q(profile__department_id__in=depts) | Q(pk=user.pk))
     return queryset.filter(pk=user.pk)
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -89,8 +90,6 @@ def staff_list(request):
     )
     query = request.GET.get("q", "").strip()
     if query:
-        from django.db.models import Q
-
         people = people.filter(
             Q(username__icontains=query)
             | Q(first_name__icontains=query)
@@ -111,7 +110,7 @@ def staff_detail(request, pk):
     context = {
         "person": person,
         "assignments": person.assignments.select_related("site"),
-        "profile": StaffProfile.objects.filter(user=person).select_related("department").first(),
+        "profile": getattr(person, "profile", None),
     }
     return render(request, "onsite/staff_detail.html", context)
 
