@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from onsite import audit, services
+from onsite.choices import Role
 from onsite.models import (
     Assignment,
     AuditEntry,
@@ -162,6 +163,14 @@ class StaffUserAdmin(AuditedAdminMixin, UserAdmin):
     list_display = ["username", "employee_no", "name", "email", "is_active"]
     list_select_related = ["profile"]
     search_fields = ["username", "first_name", "last_name", "email", "profile__employee_no"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":  # roles by their names, not their codes
+            labels = dict(Role.choices)
+            field.label_from_instance = lambda group: labels.get(group.name, group.name)
+            field.label = _("roles")
+        return field
 
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, obj):

@@ -123,3 +123,10 @@ def test_audit_trail_is_read_only_in_the_admin(cast, login):
     )
     assert response.status_code == 403
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_admin_grants_roles_by_their_names(cast, login):
+    response = login(cast.admin).get(reverse("admin:auth_user_change", args=[cast.staff.pk]))
+    html = response.content.decode()
+    assert "部门主管" in html and "档案保管专人" in html
+    assert ">venue_manager<" not in html
