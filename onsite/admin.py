@@ -112,10 +112,19 @@ class AssignmentForm(forms.ModelForm):
 
 
 class AssignmentInline(admin.TabularInline):
+    """A person's assignments, read-only: new ones go through the Assignment page, whose
+    service checks overlaps, audits and notifies the person and their supervisors."""
+
     model = Assignment
-    form = AssignmentForm
     fk_name = "user"
     extra = 0
+    fields = ["site", "start_date", "end_date", "note"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(StaffProfile)

@@ -130,3 +130,13 @@ def test_admin_grants_roles_by_their_names(cast, login):
     html = response.content.decode()
     assert "部门主管" in html and "档案保管专人" in html
     assert ">venue_manager<" not in html
+
+
+def test_the_user_page_shows_assignments_but_adds_none(cast, login):
+    client = login(cast.admin)
+    response = client.get(reverse("admin:auth_user_change", args=[cast.staff.pk]))
+    assert response.status_code == 200
+    assert cast.site.name in response.content.decode()
+    formsets = response.context["inline_admin_formsets"]
+    assignment_inline = next(f for f in formsets if f.opts.model is Assignment)
+    assert not assignment_inline.has_add_permission
