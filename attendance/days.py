@@ -266,6 +266,27 @@ class Period:
     def days_of(self, user_id, **kwargs):
         return [self.day(user_id, day, **kwargs) for day in self.dates()]
 
+    def unapproved_days_of(self, user_id):
+        """The person's unapproved-overtime days, as ``days_of`` would find them.
+
+        Only a check-in on an assigned non-working day can be one, so the full derivation
+        runs for those days alone (a company-wide month otherwise derives every day).
+        """
+        found = []
+        for date in self.dates():
+            if (user_id, date) not in self.records:
+                continue
+            assignment = self.assignment_on(user_id, date)
+            if assignment is None:
+                continue
+            schedule = self.schedule_on(assignment.site_id, date)
+            if self.kind_of(date, assignment.site_id, schedule) in DayKind.working():
+                continue
+            day = self.day(user_id, date)
+            if day.status == DayStatus.UNAPPROVED_OVERTIME:
+                found.append(day)
+        return found
+
 
 def days_for(user, first, last, **kwargs):
     """The derived days of one person (a handful of queries)."""

@@ -599,9 +599,8 @@ def unapproved(request):
     period = Period([p.pk for p in people], first, last)
     items = []
     for person in people:
-        for day in period.days_of(person.pk):
-            if day.status == DayStatus.UNAPPROVED_OVERTIME:
-                items.append((person, day, hours(day.unapproved_minutes)))
+        for day in period.unapproved_days_of(person.pk):
+            items.append((person, day, hours(day.unapproved_minutes)))
     return render(
         request,
         "attendance/unapproved.html",

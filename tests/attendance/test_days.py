@@ -134,3 +134,32 @@ def test_leave_counts_working_days_only_with_halves(cast, schedule):
     # 2026-09-28 (Mon) … 2026-10-10 (Sat, make-up day): Sept 28–30, Oct 8, 9, 10 are working.
     days = working_days_of_leave(cast.staff, date(2026, 9, 28), "pm", date(2026, 10, 10), "am")
     assert days == 5
+
+
+@pytest.mark.django_db
+def test_unapproved_days_match_the_full_derivation(cast, schedule, record):
+    from attendance.choices import OvertimeKind, OvertimeStatus
+    from attendance.models import OvertimeRequest
+
+    SiteDayOff.objects.create(site=cast.site, date=date(2026, 11, 11), reason="客户内部活动")
+    record(cast.staff, date(2026, 11, 2), cast.site)  # a working Monday
+    record(cast.staff, date(2026, 11, 11), cast.site)  # the client's day off
+    record(cast.staff, date(2026, 11, 14), cast.site, (10, 0), (15, 0))  # Saturday
+    record(cast.staff, date(2026, 11, 15), cast.site, (10, 0), (12, 0))  # Sunday, approved
+    OvertimeRequest.objects.create(
+        user=cast.staff,
+        site=cast.site,
+        date=date(2026, 11, 15),
+        start_time=time(10, 0),
+        end_time=time(12, 0),
+        planned_minutes=120,
+        reason="保障",
+        kind=OvertimeKind.REST_DAY,
+        status=OvertimeStatus.FILED,
+    )
+    period = Period([cast.staff.pk], date(2026, 11, 1), date(2026, 11, 30), today=TODAY)
+    full = [
+        d.date for d in period.days_of(cast.staff.pk) if d.status == DayStatus.UNAPPROVED_OVERTIME
+    ]
+    assert [d.date for d in period.unapproved_days_of(cast.staff.pk)] == full
+    assert full == [date(2026, 11, 11), date(2026, 11, 14)]
