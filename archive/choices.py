@@ -177,13 +177,6 @@ class RegisterKind(models.TextChoices):
     LOANS = "loans", _("Loan register")
 
 
-class ExportState(models.TextChoices):
-    QUEUED = "queued", _("Waiting")
-    RUNNING = "running", _("Being made")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
 def export_keep_hours():
     """A register made in the background can be downloaded for this many hours."""
     return getattr(settings, "ARCHIVE_EXPORT_KEEP_HOURS", 24)

@@ -17,10 +17,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.choices import ExportState, export_keep_hours
+from archive.choices import export_keep_hours
 from archive.models import RegisterExport
 from archive.registers import build_register
 from onsite import audit, queueing
+from onsite.choices import ExportState
 from onsite.notifications import notify
 from onsite.workflow import WorkflowError
 

@@ -19,7 +19,6 @@ from archive.choices import (
     DestructionMethod,
     DestructionStatus,
     DiscrepancyStatus,
-    ExportState,
     ItemStatus,
     LoanStatus,
     Medium,
@@ -29,6 +28,7 @@ from archive.choices import (
     classification_label,
 )
 from archive.storage import private_storage
+from onsite.choices import ExportState
 
 User = settings.AUTH_USER_MODEL
 

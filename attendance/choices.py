@@ -159,13 +159,6 @@ class ExportFormat(models.TextChoices):
     XLSX = "xlsx", _("Excel")
 
 
-class ExportState(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
 # Leave types seeded by migration 0002 (HR may change them): code, name, yearly allowance
 # in days, may go below zero, compensatory.
 DEFAULT_LEAVE_TYPES = [

@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from attendance.choices import ExportFormat, ExportState
+from attendance.choices import ExportFormat
 from attendance.holidays import month_range, provisional_years
 from attendance.models import AttendanceExport
 from attendance.summary import (
@@ -25,6 +25,7 @@ from attendance.summary import (
     staff_queryset,
     values,
 )
+from onsite.choices import ExportState
 from onsite.excel import workbook_bytes
 from onsite.pdf import render_pdf
 

@@ -19,12 +19,12 @@ from attendance.choices import (
     Compensation,
     ExportFormat,
     ExportScope,
-    ExportState,
     HalfDay,
     LeaveStatus,
     OvertimeKind,
     OvertimeStatus,
 )
+from onsite.choices import ExportState
 from onsite.models import Department, Site
 
 User = settings.AUTH_USER_MODEL

@@ -24,7 +24,6 @@ from attendance.choices import (
     DayStatus,
     ExportFormat,
     ExportScope,
-    ExportState,
     LeaveStatus,
     OvertimeStatus,
 )
@@ -62,6 +61,7 @@ from attendance.summary import hours, leave_types, month_rows, staff_queryset
 from attendance.tasks import build_export
 from onsite import audit
 from onsite.access import allowed, signed_in
+from onsite.choices import ExportState
 from onsite.excel import xlsx_response
 from onsite.middleware import client_ip
 from onsite.models import Department, Site

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -37,3 +38,12 @@ class EmailState(models.TextChoices):
 
 
 EMAIL_MAX_ATTEMPTS = 5
+
+
+class ExportState(models.TextChoices):
+    """Where a file made in the background (an attendance export, an archive register) is."""
+
+    QUEUED = "queued", pgettext_lazy("export state", "Waiting")
+    RUNNING = "running", pgettext_lazy("export state", "Being made")
+    DONE = "done", pgettext_lazy("export state", "Ready")
+    FAILED = "failed", pgettext_lazy("export state", "Failed")

@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from attendance import exports
-from attendance.choices import Compensation, ExportState, OvertimeKind, OvertimeStatus
+from attendance.choices import Compensation, OvertimeKind, OvertimeStatus
 from attendance.models import AttendanceExport, LeaveRequest, OvertimeRequest
 from attendance.summary import header, leave_types, month_rows, staff_queryset, values
+from onsite.choices import ExportState
 from tests.attendance.conftest import leave_type
 
 
