@@ -1,10 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from onsite import plugins
 
-class ArchiveConfig(AppConfig):
+
+class ArchiveConfig(plugins.PortalApp):
     name = "archive"
     verbose_name = _("Confidential A/V archive")
-
-    def ready(self):
-        from archive import permissions  # noqa: F401 - registers rules and scopes
+    url_prefix = "archive/"

@@ -1,32 +1,25 @@
 """Constants of the archive: classification levels, media, workflow states and transitions."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from onsite.workflow import StateMachine
+from archive.conf import conf
+from onsite.audit import register_labels, register_states
+from onsite.workflow import INITIAL, Transition, Workflow
 
 # Classification levels, lowest first; a level is stored as its index in this list.
-# Override with ``ARCHIVE_CLASSIFICATION_LEVELS`` (a list of labels, lowest first).
+# ``ARCHIVE_CLASSIFICATION_LEVELS`` replaces the labels (a list, lowest first).
 DEFAULT_CLASSIFICATION_LEVELS = [_("Public"), _("Internal"), _("Secret"), _("Confidential")]
 
 
 def classification_levels():
     """[(level, label)], lowest first, from settings or the default 公开/内部/秘密/机密."""
-    labels = getattr(settings, "ARCHIVE_CLASSIFICATION_LEVELS", None) or (
-        DEFAULT_CLASSIFICATION_LEVELS
-    )
-    return list(enumerate(labels))
+    return list(enumerate(conf.CLASSIFICATION_LEVELS or DEFAULT_CLASSIFICATION_LEVELS))
 
 
 def classification_label(level):
     return dict(classification_levels()).get(level, str(level))
-
-
-def audited_read_level():
-    """Reads of items at or above this level are written to the audit trail."""
-    return getattr(settings, "ARCHIVE_AUDITED_READ_LEVEL", 1)
 
 
 class Medium(models.TextChoices):
@@ -66,17 +59,72 @@ class LoanStatus(models.TextChoices):
 ACTIVE_LOAN_STATES = (LoanStatus.APPROVED, LoanStatus.HANDED_OVER)
 OPEN_LOAN_STATES = (LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.HANDED_OVER)
 
-LOAN = StateMachine(
+LOAN = Workflow(
     "archive.loan",
-    {
-        (LoanStatus.REQUESTED, "approve"): LoanStatus.APPROVED,
-        (LoanStatus.REQUESTED, "reject"): LoanStatus.REJECTED,
-        (LoanStatus.REQUESTED, "cancel"): LoanStatus.CANCELLED,
-        (LoanStatus.APPROVED, "cancel"): LoanStatus.CANCELLED,
-        (LoanStatus.APPROVED, "hand_over"): LoanStatus.HANDED_OVER,
-        (LoanStatus.HANDED_OVER, "return"): LoanStatus.RETURNED,
-    },
+    "archive.Loan",
+    parent="item",  # an item before its loans: approvals of one item queue up on the item
+    url_name="archive:loan_action",
     labels=dict(LoanStatus.choices),
+    transitions=[
+        Transition(
+            "request",
+            source=[INITIAL],
+            target=LoanStatus.REQUESTED,
+            rule="archive.request_loan",
+        ),
+        Transition(
+            "approve",
+            source=[LoanStatus.REQUESTED],
+            target=LoanStatus.APPROVED,
+            rule="archive.decide_loan",
+            label=_("Approve"),
+            title=_("Approve the loan"),
+            question=_("A free copy is reserved for the borrower."),
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "reject",
+            source=[LoanStatus.REQUESTED],
+            target=LoanStatus.REJECTED,
+            rule="archive.decide_loan",
+            label=_("Reject"),
+            title=_("Reject the loan"),
+            question=_("Say why; the borrower is told."),
+            comment_required=True,
+            danger=True,
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "hand_over",
+            source=[LoanStatus.APPROVED],
+            target=LoanStatus.HANDED_OVER,
+            rule="archive.hand_over_loan",
+            label=_("Hand over"),
+            stamp=("handed_over_by", "handed_over_at"),
+            url_name="archive:loan_hand_over",
+        ),
+        Transition(
+            "return",
+            source=[LoanStatus.HANDED_OVER],
+            target=LoanStatus.RETURNED,
+            rule="archive.receive_loan",
+            label=_("Take back"),
+            stamp=("received_by", "returned_at"),
+            url_name="archive:loan_return",
+        ),
+        Transition(
+            "cancel",
+            source=[LoanStatus.REQUESTED, LoanStatus.APPROVED],
+            target=LoanStatus.CANCELLED,
+            rule="archive.cancel_loan",
+            label=_("Cancel"),
+            title=_("Cancel the loan"),
+            question=_("A reserved copy is freed."),
+            danger=True,
+        ),
+    ],
 )
 
 
@@ -97,14 +145,54 @@ class DestructionStatus(models.TextChoices):
     DONE = "done", _("Destroyed")
 
 
-DESTRUCTION = StateMachine(
+DESTRUCTION = Workflow(
     "archive.destruction",
-    {
-        (DestructionStatus.PROPOSED, "approve"): DestructionStatus.APPROVED,
-        (DestructionStatus.PROPOSED, "reject"): DestructionStatus.REJECTED,
-        (DestructionStatus.APPROVED, "carry_out"): DestructionStatus.DONE,
-    },
+    "archive.Destruction",
+    parent="item",  # an item before its destructions (and those before its copies)
+    url_name="archive:destruction_action",
     labels=dict(DestructionStatus.choices),
+    transitions=[
+        Transition(
+            "propose",
+            source=[INITIAL],
+            target=DestructionStatus.PROPOSED,
+            rule="archive.propose_destruction",
+        ),
+        Transition(
+            "approve",
+            source=[DestructionStatus.PROPOSED],
+            target=DestructionStatus.APPROVED,
+            rule="archive.decide_destruction",
+            label=_("Approve"),
+            title=_("Approve the destruction"),
+            question=_("The custodian then destroys it in front of the witness."),
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "reject",
+            source=[DestructionStatus.PROPOSED],
+            target=DestructionStatus.REJECTED,
+            rule="archive.decide_destruction",
+            label=_("Reject"),
+            title=_("Reject the destruction"),
+            question=_("Say why; the custodian is told."),
+            comment_required=True,
+            danger=True,
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "carry_out",
+            source=[DestructionStatus.APPROVED],
+            target=DestructionStatus.DONE,
+            rule="archive.carry_out_destruction",
+            label=_("Record the destruction"),
+            title=_("Record the destruction"),
+            question=_("The copies are marked destroyed; the records stay."),
+            danger=True,
+        ),
+    ],
 )
 
 
@@ -120,10 +208,25 @@ class AuditStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-SHELF_AUDIT = StateMachine(
+SHELF_AUDIT = Workflow(
     "archive.audit",
-    {(AuditStatus.OPEN, "complete"): AuditStatus.COMPLETED},
+    "archive.ShelfAudit",
+    url_name="archive:audit_action",
     labels=dict(AuditStatus.choices),
+    transitions=[
+        Transition("start", source=[INITIAL], target=AuditStatus.OPEN, rule="archive.run_audit"),
+        Transition(
+            "complete",
+            source=[AuditStatus.OPEN],
+            target=AuditStatus.COMPLETED,
+            rule="archive.complete_audit",
+            label=_("Complete the audit"),
+            title=_("Complete the audit"),
+            question=_("Every missing, damaged or misplaced copy opens a discrepancy."),
+            stamp=("completed_by", "completed_at"),
+            comment_field="note",
+        ),
+    ],
 )
 
 
@@ -145,31 +248,30 @@ class DiscrepancyStatus(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
 
 
-DISCREPANCY = StateMachine(
+DISCREPANCY = Workflow(
     "archive.discrepancy",
-    {(DiscrepancyStatus.OPEN, "resolve"): DiscrepancyStatus.RESOLVED},
+    "archive.Discrepancy",
+    url_name="archive:discrepancy_action",
     labels=dict(DiscrepancyStatus.choices),
+    transitions=[
+        Transition(
+            "resolve",
+            source=[DiscrepancyStatus.OPEN],
+            target=DiscrepancyStatus.RESOLVED,
+            rule="archive.resolve_discrepancy",
+            label=_("Resolve"),
+            title=_("Resolve the discrepancy"),
+            question=_("Describe what was done (found, repaired, reported lost…)."),
+            stamp=("resolved_by", "resolved_at"),
+            comment_field="resolution",
+            comment_required=True,
+        ),
+    ],
 )
 
-# Loan reminders: a courtesy notice this many days before the return date, then
-# overdue notices this many days after it (the last one also to the supervisors).
-DEFAULT_COURTESY_DAYS = 2
-DEFAULT_OVERDUE_DAYS = (1, 4, 8)
+# A periodic audit is due this many days after the last (a collection may say otherwise).
 DEFAULT_AUDIT_INTERVAL_DAYS = 90
 AUDIT_NOTICE_DAYS = 7
-
-
-def courtesy_days():
-    return getattr(settings, "ARCHIVE_LOAN_COURTESY_DAYS", DEFAULT_COURTESY_DAYS)
-
-
-def overdue_days():
-    return tuple(getattr(settings, "ARCHIVE_LOAN_OVERDUE_DAYS", DEFAULT_OVERDUE_DAYS))
-
-
-def audit_intervals_by_medium():
-    """Shorter audit intervals (days) for media that need them, e.g. ``{"tape": 30}``."""
-    return dict(getattr(settings, "ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM", {}))
 
 
 class RegisterKind(models.TextChoices):
@@ -177,6 +279,36 @@ class RegisterKind(models.TextChoices):
     LOANS = "loans", _("Loan register")
 
 
-def export_keep_hours():
-    """A register made in the background can be downloaded for this many hours."""
-    return getattr(settings, "ARCHIVE_EXPORT_KEEP_HOURS", 24)
+# How the audit trail's actions read on a page.
+register_labels(
+    {
+        "archive.item.register": _("Item registered"),
+        "archive.item.edit": _("Record changed"),
+        "archive.item.view": _("Page opened"),
+        "archive.item.destroy": _("Item destroyed"),
+        "archive.file.upload": _("File uploaded"),
+        "archive.file.download": _("File downloaded"),
+        "archive.file.checksum_mismatch": _("Checksum mismatch: download refused"),
+        "archive.file.missing": _("Stored file missing: download refused"),
+        "archive.loan.request": _("Loan requested"),
+        "archive.loan.approve": _("Loan approved"),
+        "archive.loan.reject": _("Loan rejected"),
+        "archive.loan.cancel": _("Loan cancelled"),
+        "archive.loan.hand_over": _("Handed over, borrower signed"),
+        "archive.loan.receipt": _("Receipt fixed"),
+        "archive.loan.receipt_read": _("Receipt read"),
+        "archive.loan.receipt_mismatch": _("Receipt checksum mismatch: not shown"),
+        "archive.loan.signing_refused": _("Signature refused"),
+        "archive.loan.return": _("Returned, borrower signed"),
+        "archive.destruction.propose": _("Destruction proposed"),
+        "archive.destruction.approve": _("Destruction approved"),
+        "archive.destruction.reject": _("Destruction rejected"),
+        "archive.destruction.carry_out": _("Destroyed before the witness"),
+        "archive.audit.start": _("Audit started"),
+        "archive.audit.check": _("Checked on the shelf"),
+        "archive.audit.complete": _("Audit completed"),
+        "archive.discrepancy.resolve": _("Discrepancy resolved"),
+    }
+)
+
+register_states({**dict(ItemStatus.choices), **dict(AuditResult.choices)})

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from archive.choices import Medium
-from archive.models import CollectionAccess, Copy, Item, Loan
+from archive.models import Collection, CollectionAccess, Copy, Item, Loan
 
 ITEMS = [
     # title, meeting, date, classification, medium, location, copies
@@ -26,7 +26,12 @@ ITEMS = [
 
 def load(demo):
     users = demo.users
-    collection = demo.collection
+    collection, _created = Collection.objects.get_or_create(
+        code="SC-AV", defaults={"name": "市会议中心会议录音录像", "site": demo.sites["SC"]}
+    )
+    collection.custodians.add(users["zhaolei"])
+    collection.leaders.add(users["sunli"])
+    demo.collection = collection
     custodian = users["zhaolei"]
     for title, meeting, day, level, medium, location, copies in ITEMS:
         item, created = Item.objects.get_or_create(

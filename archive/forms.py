@@ -13,7 +13,9 @@ from archive.choices import (
     classification_levels,
 )
 from archive.models import Item
+from archive.services import SignatureInput
 from onsite.names import display_name
+from onsite.workflow import WorkflowError
 
 
 class DateInput(forms.DateInput):
@@ -147,7 +149,20 @@ class SignatureForm(forms.Form):
             self.add_error(None, _("Draw the signature in the box."))
         if method == SignatureMethod.PASSWORD and not data.get("password"):
             self.add_error("password", _("The borrower enters their password."))
+        if method == SignatureMethod.DRAWN and data.get("signature"):
+            try:
+                data["given"] = SignatureInput.from_data_url(data["signature"])
+            except WorkflowError as error:
+                self.add_error(None, str(error))
         return data
+
+    def service_kwargs(self):
+        """The hand-over's or return's arguments: condition, note and the signature given."""
+        data = self.cleaned_data
+        given = data.get("given") or SignatureInput(
+            method=data["method"], password=data.get("password", "")
+        )
+        return {"condition": data["condition"], "note": data["note"], "signature": given}
 
 
 class DestructionForm(forms.Form):

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,13 +23,12 @@ from archive.choices import (
     ItemStatus,
     LoanStatus,
     Medium,
-    RegisterKind,
     SignatureMethod,
     SignatureMoment,
     classification_label,
 )
 from archive.storage import private_storage
-from onsite.choices import ExportState
+from onsite.models import BackgroundExport
 
 User = settings.AUTH_USER_MODEL
 
@@ -48,6 +48,7 @@ def receipt_path(instance, filename):
 
 
 def export_path(instance, filename):
+    """Kept for migration 0004; exports are stored by ``onsite.models.export_upload_to``."""
     return _private_name("exports", filename)
 
 
@@ -149,6 +150,9 @@ class Item(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("archive:item_detail", args=[self.pk])
 
     @property
     def reference(self):
@@ -283,6 +287,9 @@ class Loan(models.Model):
     def __str__(self):
         return _("Loan %(pk)s of %(item)s") % {"pk": self.pk, "item": self.item.reference}
 
+    def get_absolute_url(self):
+        return reverse("archive:loan_detail", args=[self.pk])
+
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.status == LoanStatus.HANDED_OVER and self.return_by < today
@@ -372,6 +379,9 @@ class Destruction(models.Model):
         target = self.copy if self.copy_id else self.item
         return _("Destruction of %(target)s") % {"target": target}
 
+    def get_absolute_url(self):
+        return reverse("archive:destruction_detail", args=[self.pk])
+
 
 class ShelfAudit(models.Model):
     """A periodic audit (定期检查): the records of a collection compared with the shelf."""
@@ -392,6 +402,14 @@ class ShelfAudit(models.Model):
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("started by")
     )
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    completed_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("completed by"),
+    )
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 
@@ -407,6 +425,9 @@ class ShelfAudit(models.Model):
             "where": where,
             "date": timezone.localdate(self.started_at) if self.started_at else "",
         }
+
+    def get_absolute_url(self):
+        return reverse("archive:audit_detail", args=[self.pk])
 
 
 class AuditLine(models.Model):
@@ -471,37 +492,21 @@ class Discrepancy(models.Model):
     def __str__(self):
         return f"{self.copy} · {self.get_kind_display()}"
 
+    def get_absolute_url(self):
+        return reverse("archive:discrepancy_list")
 
-class RegisterExport(models.Model):
-    """A register too long to render in a request, made by a Celery task for one person.
 
-    Rows are those the requester may see when the task runs; the file is private, kept
-    with its SHA-256 and downloadable by the requester only until it expires.
+class RegisterExport(BackgroundExport):
+    """A register too long to render in a request, made in the background for one person.
+
+    Rows are those the requester may see when it is made; the file is private, kept with
+    its SHA-256 and downloadable by the requester only until it expires
+    (``onsite.exports``).
     """
 
-    requested_by = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="archive_exports", verbose_name=_("by")
-    )
-    kind = models.CharField(_("register"), max_length=10, choices=RegisterKind.choices)
-    params = models.JSONField(_("filters"), default=dict, blank=True)
-    state = models.CharField(
-        _("state"), max_length=10, choices=ExportState.choices, default=ExportState.QUEUED
-    )
-    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
-    file = models.FileField(
-        _("file"), upload_to=export_path, storage=private_storage, max_length=200, blank=True
-    )
-    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["requested_by", "created_at"])]
+    class Meta(BackgroundExport.Meta):
         verbose_name = _("register export")
         verbose_name_plural = _("register exports")
 
-    def __str__(self):
-        return f"{self.get_kind_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+    def get_absolute_url(self):
+        return reverse("archive:export_list")

@@ -191,6 +191,12 @@ def _may_run_audit(user, collection):
     return keeps(user, collection.pk)
 
 
+@rule("archive.complete_audit")
+def _may_complete_audit(user, shelf_audit):
+    """The custodians of the audited collection check lines and complete the audit."""
+    return shelf_audit is not None and keeps(user, shelf_audit.collection_id)
+
+
 @rule("archive.resolve_discrepancy")
 def _may_resolve(user, discrepancy):
     return keeps(user, discrepancy.copy.item.collection_id)

@@ -2,16 +2,15 @@
 
 import re
 
-from django.conf import settings
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.choices import CopyStatus, RegisterKind
+from archive.conf import conf
 from archive.models import Collection, Item, Loan
 from onsite import audit
-from onsite.excel import workbook_bytes, xlsx_response
+from onsite.excel import workbook_bytes
 from onsite.names import display_name
 from onsite.pdf import render_pdf
 from onsite.permissions import visible
@@ -22,7 +21,7 @@ REFERENCE = re.compile(r"(?P<code>[\w-]+)-(?P<number>\d{1,9})")
 
 def pdf_max_rows():
     """A PDF register is rendered in the request; past this many rows use Excel or filter."""
-    return getattr(settings, "ARCHIVE_PDF_MAX_ROWS", 400)
+    return conf.PDF_MAX_ROWS
 
 
 class TooManyRows(Exception):
@@ -35,12 +34,6 @@ def _name(user):
 
 def _local(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def _pdf_response(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _check_pdf_size(count):
@@ -147,18 +140,16 @@ def count_rows(user, kind, params):
     return visible(user, Loan).count()
 
 
-def register_response(user, kind, params, fmt):
-    """The register as a download, made now; a PDF too long for a request raises
-    ``TooManyRows`` (the view then has it made in the background)."""
-    if fmt not in FORMATS:
-        raise Http404
+def make_register(user, kind, params, fmt):
+    """(content, file name) of a register made now for ``user``; the export is audited.
+
+    A PDF too long for a request raises ``TooManyRows`` (it is then made in the background).
+    """
     if fmt == "pdf":
         _check_pdf_size(count_rows(user, kind, params))
     content, count, name = build_register(user, kind, params, fmt)
     audit.record(user, f"archive.register.{kind}", comment=f"{fmt}, {count} rows")
-    if fmt == "xlsx":
-        return xlsx_response(content, name)
-    return _pdf_response(content, name)
+    return content, name
 
 
 def loan_header():

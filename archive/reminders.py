@@ -14,10 +14,8 @@ from archive.choices import (
     DestructionStatus,
     ItemStatus,
     LoanStatus,
-    audit_intervals_by_medium,
-    courtesy_days,
-    overdue_days,
 )
+from archive.conf import conf
 from archive.models import Collection, Item, Loan
 from onsite.names import display_name
 from onsite.reminding import Due, register
@@ -29,7 +27,7 @@ def _name(user):
 
 def overdue_level(days_late, delays=None):
     """0 if not overdue enough for a notice yet, else the escalation level 1..n."""
-    delays = delays or overdue_days()
+    delays = delays or conf.LOAN_OVERDUE_DAYS
     return sum(1 for delay in delays if days_late >= delay)
 
 
@@ -41,7 +39,7 @@ def loans_due(now):
     to the borrower's department supervisors. Only the highest level reached is sent.
     """
     today = timezone.localdate(now)
-    courtesy_from = today + timedelta(days=courtesy_days())
+    courtesy_from = today + timedelta(days=conf.LOAN_COURTESY_DAYS)
     loans = (
         Loan.objects.filter(status=LoanStatus.HANDED_OVER, return_by__lte=courtesy_from)
         .select_related("item__collection", "borrower__profile__department")
@@ -49,7 +47,7 @@ def loans_due(now):
             "item__collection__custodians", "borrower__profile__department__supervisors"
         )
     )
-    delays = overdue_days()
+    delays = conf.LOAN_OVERDUE_DAYS
     for loan in loans:
         url = reverse("archive:loan_detail", args=[loan.pk])
         params = {
@@ -93,7 +91,7 @@ def loans_due(now):
 def audit_interval_days(collection, media, by_medium=None):
     """Days between audits: the collection's interval, or shorter for a medium that needs it
     (``ARCHIVE_AUDIT_INTERVAL_DAYS_BY_MEDIUM``, e.g. ``{"tape": 30}``)."""
-    by_medium = by_medium if by_medium is not None else audit_intervals_by_medium()
+    by_medium = by_medium if by_medium is not None else conf.AUDIT_INTERVAL_DAYS_BY_MEDIUM
     return min([collection.audit_interval_days] + [by_medium[m] for m in media if m in by_medium])
 
 
@@ -101,7 +99,7 @@ def audit_interval_days(collection, media, by_medium=None):
 def audits_due(now):
     """A periodic audit is due by the collection's interval: notice a week ahead, then daily."""
     today = timezone.localdate(now)
-    by_medium = audit_intervals_by_medium()
+    by_medium = conf.AUDIT_INTERVAL_DAYS_BY_MEDIUM
     media = defaultdict(set)
     for collection_id, medium in (
         Item.objects.filter(status=ItemStatus.KEPT)

@@ -6,7 +6,6 @@ import binascii
 import hashlib
 import io
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -34,10 +33,11 @@ from archive.choices import (
     LoanStatus,
     SignatureMethod,
     SignatureMoment,
-    audited_read_level,
 )
+from archive.conf import conf
 from archive.models import (
     AuditLine,
+    Collection,
     Copy,
     Destruction,
     Discrepancy,
@@ -54,18 +54,10 @@ from onsite.middleware import current_ip
 from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import require
-from onsite.workflow import WorkflowError, change_state, lock
+from onsite.workflow import WorkflowError, lock
 
 MAX_SIGNATURE_BYTES = 300 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def max_upload_bytes():
-    return getattr(settings, "ARCHIVE_MAX_UPLOAD_BYTES", 8 * 1024**3)
-
-
-def max_loan_days():
-    return getattr(settings, "ARCHIVE_MAX_LOAN_DAYS", 30)
 
 
 def _pk(obj):
@@ -123,7 +115,7 @@ def update_item(actor, item, changes):
 
 def record_item_view(actor, item):
     """A read of a classified item's page goes to the audit trail."""
-    if item.classification >= audited_read_level():
+    if item.classification >= conf.AUDITED_READ_LEVEL:
         audit.record(actor, "archive.item.view", item)
 
 
@@ -133,9 +125,9 @@ def add_file(actor, item, uploaded):
     must give the same digest, or nothing is kept."""
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
-    if uploaded.size > max_upload_bytes():
+    if uploaded.size > conf.MAX_UPLOAD_BYTES:
         raise WorkflowError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(max_upload_bytes())}
+            _("The file is larger than %(size)s.") % {"size": filesizeformat(conf.MAX_UPLOAD_BYTES)}
         )
     digest = sha256_of(uploaded)
     record = ItemFile(
@@ -216,50 +208,74 @@ def _loan_url(loan):
     return reverse("archive:loan_detail", args=[loan.pk])
 
 
-def _refuse_if_overdue(user):
+def _overdue_refusal(user):
     if has_overdue_loan(user):
-        raise WorkflowError(
-            _("%(name)s has an overdue loan: it must be returned before borrowing again.")
-            % {"name": _name(user)}
-        )
+        return _("%(name)s has an overdue loan: it must be returned before borrowing again.") % {
+            "name": _name(user)
+        }
+    return None
 
 
-@transaction.atomic
+@LOAN.guard("approve")
+@LOAN.guard("hand_over")
+def _borrower_has_no_overdue_loan(loan, user, now):
+    return _overdue_refusal(loan.borrower)
+
+
+@LOAN.guard("approve")
+def _a_copy_is_free(loan, user, now):
+    if _free_copy(loan.item_id) is None:
+        return _("No copy of this item is free: every copy is lent or reserved.")
+    return None
+
+
 def request_loan(actor, item, *, purpose, needed_from, return_by):
-    """A person who may see the item asks to borrow it."""
-    item = lock(Item, _pk(item))
-    require(actor, "archive.request_loan", item)
+    """A person who may see the item asks to borrow it; the leaders are asked to decide."""
     today = timezone.localdate()
     if needed_from < today:
         raise WorkflowError(_("The loan cannot start in the past."))
     if return_by < needed_from:
         raise WorkflowError(_("The return date must not be before the start date."))
-    if (return_by - needed_from).days > max_loan_days():
-        raise WorkflowError(_("A loan lasts at most %(days)s days.") % {"days": max_loan_days()})
-    _refuse_if_overdue(actor)
-    if Loan.objects.filter(item=item, borrower=actor, status__in=OPEN_LOAN_STATES).exists():
-        raise WorkflowError(_("You already have an open request or loan of this item."))
-    loan = Loan.objects.create(
-        item=item,
-        borrower=actor,
-        purpose=purpose,
-        needed_from=needed_from,
-        return_by=return_by,
+    if (return_by - needed_from).days > conf.MAX_LOAN_DAYS:
+        raise WorkflowError(_("A loan lasts at most %(days)s days.") % {"days": conf.MAX_LOAN_DAYS})
+
+    def build():
+        refusal = _overdue_refusal(actor)
+        if refusal:
+            raise WorkflowError(refusal)
+        if Loan.objects.filter(item=item, borrower=actor, status__in=OPEN_LOAN_STATES).exists():
+            raise WorkflowError(_("You already have an open request or loan of this item."))
+        return Loan(
+            item=item,
+            borrower=actor,
+            purpose=purpose,
+            needed_from=needed_from,
+            return_by=return_by,
+        )
+
+    def tell_leaders(loan):
+        notify(
+            list(item.collection.leaders.exclude(pk=actor.pk)),
+            gettext_lazy("Loan request for %(item)s by %(borrower)s"),
+            gettext_lazy("Please approve or reject the request."),
+            _loan_url(loan),
+            {"item": item.reference, "borrower": _name(actor)},
+        )
+
+    return LOAN.create(
+        actor,
+        "request",
+        context=item,
+        lock_first=[(Item, item.pk)],
+        build=build,
+        comment=purpose,
+        notify=tell_leaders,
     )
-    audit.record(actor, "archive.loan.request", loan, to_state=loan.status, comment=purpose)
-    notify(
-        list(item.collection.leaders.exclude(pk=actor.pk)),
-        gettext_lazy("Loan request for %(item)s by %(borrower)s"),
-        gettext_lazy("Please approve or reject the request."),
-        _loan_url(loan),
-        {"item": item.reference, "borrower": _name(actor)},
-    )
-    return loan
 
 
-def _free_copy(item):
+def _free_copy(item_id):
     return (
-        Copy.objects.filter(item=item, status=CopyStatus.KEPT)
+        Copy.objects.filter(item_id=item_id, status=CopyStatus.KEPT)
         .exclude(loans__status__in=ACTIVE_LOAN_STATES)
         .exclude(
             pk__in=Discrepancy.objects.filter(
@@ -271,94 +287,72 @@ def _free_copy(item):
     )
 
 
-@transaction.atomic
+@LOAN.implements("approve")
 def approve_loan(actor, loan, comment=""):
-    """The leader approves: one free copy is reserved for the borrower (never two loans)."""
-    loan = lock(Loan, _pk(loan))
-    require(actor, "archive.decide_loan", loan)
-    LOAN.target(loan.status, "approve")
-    _refuse_if_overdue(loan.borrower)
-    item = lock(Item, loan.item_id)  # approvals of one item queue up here
-    copy = _free_copy(item)
-    if copy is None:
-        raise WorkflowError(_("No copy of this item is free: every copy is lent or reserved."))
-    loan.copy = copy
-    loan.decided_by = actor
-    loan.decided_at = timezone.now()
-    loan.decision_comment = comment
+    """The leader approves: one free copy is reserved for the borrower (never two loans).
+
+    The item is locked first (``LOAN.parent``), so approvals of one item queue up; the
+    partial unique constraint on active loans per copy holds even if they did not.
+    """
+
+    def reserve(loan):
+        loan.copy = _free_copy(loan.item_id)
+        return ["copy"]
+
+    def tell(loan):
+        item = loan.item
+        notify(
+            [loan.borrower],
+            gettext_lazy("Your loan of %(item)s was approved"),
+            gettext_lazy("Collect copy %(copy)s from the custodian."),
+            _loan_url(loan),
+            {"item": item.reference, "copy": loan.copy.number},
+        )
+        notify(
+            list(item.collection.custodians.all()),
+            gettext_lazy("Loan of %(item)s approved: hand over to %(borrower)s"),
+            "",
+            _loan_url(loan),
+            {"item": item.reference, "borrower": _name(loan.borrower)},
+        )
+
     try:
-        with transaction.atomic():
-            change_state(
-                loan,
-                LOAN,
-                "approve",
-                actor,
-                comment=comment,
-                update_fields=["copy", "decided_by", "decided_at", "decision_comment"],
-            )
+        return LOAN.run(actor, loan, "approve", comment=comment, change=reserve, notify=tell)
     except IntegrityError:
         raise WorkflowError(_("This copy was just reserved for another loan.")) from None
-    notify(
-        [loan.borrower],
-        gettext_lazy("Your loan of %(item)s was approved"),
-        gettext_lazy("Collect copy %(copy)s from the custodian."),
-        _loan_url(loan),
-        {"item": item.reference, "copy": copy.number},
-    )
-    notify(
-        list(item.collection.custodians.all()),
-        gettext_lazy("Loan of %(item)s approved: hand over to %(borrower)s"),
-        "",
-        _loan_url(loan),
-        {"item": item.reference, "borrower": _name(loan.borrower)},
-    )
-    return loan
 
 
-@transaction.atomic
-def reject_loan(actor, loan, comment):
-    loan = lock(Loan, _pk(loan))
-    require(actor, "archive.decide_loan", loan)
-    if not comment.strip():
-        raise WorkflowError(_("Say why the request is rejected."))
-    loan.decided_by = actor
-    loan.decided_at = timezone.now()
-    loan.decision_comment = comment
-    change_state(
-        loan,
-        LOAN,
-        "reject",
-        actor,
-        comment=comment,
-        update_fields=["decided_by", "decided_at", "decision_comment"],
-    )
-    notify(
-        [loan.borrower],
-        gettext_lazy("Your loan of %(item)s was rejected"),
-        comment,
-        _loan_url(loan),
-        {"item": loan.item.reference},
-    )
-    return loan
+@LOAN.implements("reject")
+def reject_loan(actor, loan, comment=""):
+    def tell(loan):
+        notify(
+            [loan.borrower],
+            gettext_lazy("Your loan of %(item)s was rejected"),
+            loan.decision_comment,
+            _loan_url(loan),
+            {"item": loan.item.reference},
+        )
+
+    return LOAN.run(actor, loan, "reject", comment=comment, notify=tell)
 
 
-@transaction.atomic
+@LOAN.implements("cancel")
 def cancel_loan(actor, loan, comment=""):
     """The borrower (or a custodian) cancels before hand-over; a reserved copy is freed."""
-    loan = lock(Loan, _pk(loan))
-    require(actor, "archive.cancel_loan", loan)
-    change_state(loan, LOAN, "cancel", actor, comment=comment)
-    others = [u for u in loan.item.collection.leaders.all() if u.pk != actor.pk]
-    if loan.borrower_id != actor.pk:
-        others.append(loan.borrower)
-    notify(
-        others,
-        gettext_lazy("Loan of %(item)s was cancelled"),
-        comment,
-        _loan_url(loan),
-        {"item": loan.item.reference},
-    )
-    return loan
+
+    def tell(loan):
+        others = [u for u in loan.item.collection.leaders.all() if u.pk != actor.pk]
+        if loan.borrower_id != actor.pk:
+            others.append(loan.borrower)
+        notify(
+            others,
+            gettext_lazy("Loan of %(item)s was cancelled"),
+            comment,
+            _loan_url(loan),
+            {"item": loan.item.reference},
+        )
+
+    return LOAN.run(actor, loan, "cancel", comment=comment, notify=tell)
 
 
 @dataclass
@@ -419,48 +413,46 @@ def _sign(loan, moment, given):
     )
 
 
-@transaction.atomic
-def hand_over_loan(actor, loan, *, condition, signature, note=""):
-    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed."""
-    loan = lock(Loan, _pk(loan))
-    require(actor, "archive.hand_over_loan", loan)
-    LOAN.target(loan.status, "hand_over")
-    _refuse_if_overdue(loan.borrower)
-    copy = lock(Copy, loan.copy_id)
-    if copy.status != CopyStatus.KEPT:
-        raise WorkflowError(_("This copy was destroyed and cannot be lent."))
+def _condition(condition):
     if condition not in Condition.values:
         raise WorkflowError(_("Record the condition of the copy."))
-    signed = _sign(loan, SignatureMoment.HAND_OVER, signature)
-    loan.handed_over_by = actor
-    loan.handed_over_at = signed.signed_at
-    loan.condition_out = condition
-    loan.terms_version = TERMS_VERSION
-    with translation.override(settings.LANGUAGE_CODE):
-        loan.terms_text = str(TERMS_TEXT)
-    change_state(
-        loan,
-        LOAN,
-        "hand_over",
+    return condition
+
+
+@LOAN.implements("hand_over")
+def hand_over_loan(actor, loan, *, condition, signature, note=""):
+    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed."""
+    signed = []
+
+    def hand(loan):
+        copy = lock(Copy, loan.copy_id)  # a child row, after its item and loan
+        if copy.status != CopyStatus.KEPT:
+            raise WorkflowError(_("This copy was destroyed and cannot be lent."))
+        loan.condition_out = _condition(condition)
+        signed.append(_sign(loan, SignatureMoment.HAND_OVER, signature))
+        loan.terms_version = TERMS_VERSION
+        with translation.override(settings.LANGUAGE_CODE):
+            loan.terms_text = str(TERMS_TEXT)
+        return ["condition_out", "terms_version", "terms_text"]
+
+    def tell(loan):
+        notify(
+            [loan.borrower],
+            gettext_lazy("You received %(item)s; return it by %(date)s"),
+            gettext_lazy("The signed receipt is kept with the loan."),
+            _loan_url(loan),
+            {"item": loan.item.reference, "date": loan.return_by.isoformat()},
+        )
+
+    return LOAN.run(
         actor,
+        loan,
+        "hand_over",
         comment=note,
-        update_fields=[
-            "handed_over_by",
-            "handed_over_at",
-            "condition_out",
-            "terms_version",
-            "terms_text",
-        ],
+        change=hand,
+        then=lambda loan: _fix_receipt(loan, signed[0], actor),
+        notify=tell,
     )
-    _fix_receipt(loan, signed, actor)
-    notify(
-        [loan.borrower],
-        gettext_lazy("You received %(item)s; return it by %(date)s"),
-        gettext_lazy("The signed receipt is kept with the loan."),
-        _loan_url(loan),
-        {"item": loan.item.reference, "date": loan.return_by.isoformat()},
-    )
-    return loan
 
 
 def _fix_receipt(loan, signed, actor):
@@ -482,36 +474,34 @@ def _fix_receipt(loan, signed, actor):
     audit.record(actor, "archive.loan.receipt", loan, comment=loan.receipt_sha256)
 
 
-@transaction.atomic
-def return_loan(actor, loan, *, condition, note="", signature):
+@LOAN.implements("return")
+def return_loan(actor, loan, *, condition, signature, note=""):
     """The custodian takes the copy back and records its condition; the borrower signs."""
-    loan = lock(Loan, _pk(loan))
-    require(actor, "archive.receive_loan", loan)
-    LOAN.target(loan.status, "return")
-    if condition not in Condition.values:
-        raise WorkflowError(_("Record the condition of the copy."))
-    signed = _sign(loan, SignatureMoment.RETURN, signature)
-    loan.received_by = actor
-    loan.returned_at = signed.signed_at
-    loan.condition_in = condition
-    loan.return_note = note
-    change_state(
-        loan,
-        LOAN,
-        "return",
+
+    def take_back(loan):
+        loan.condition_in = _condition(condition)
+        loan.return_note = note
+        _sign(loan, SignatureMoment.RETURN, signature)
+        return ["condition_in", "return_note"]
+
+    def tell(loan):
+        notify(
+            [loan.borrower],
+            gettext_lazy("Return of %(item)s confirmed"),
+            "",
+            _loan_url(loan),
+            {"item": loan.item.reference},
+        )
+
+    return LOAN.run(
         actor,
+        loan,
+        "return",
         comment=note,
-        update_fields=["received_by", "returned_at", "condition_in", "return_note"],
+        change=take_back,
+        then=lambda loan: Copy.objects.filter(pk=loan.copy_id).update(condition=condition),
+        notify=tell,
     )
-    Copy.objects.filter(pk=loan.copy_id).update(condition=condition)
-    notify(
-        [loan.borrower],
-        gettext_lazy("Return of %(item)s confirmed"),
-        "",
-        _loan_url(loan),
-        {"item": loan.item.reference},
-    )
-    return loan
 
 
 def read_receipt(actor, loan):
@@ -536,115 +526,106 @@ def record_refused_signing(actor, loan, method, error):
 
 
 # --- Destruction ----------------------------------------------------------------------
-@transaction.atomic
 def propose_destruction(actor, item, *, copy=None, reason, method, witness, planned_on):
-    item = lock(Item, _pk(item))
-    require(actor, "archive.propose_destruction", item)
+    """The custodian proposes destroying a copy (or the whole item) before a witness."""
     if copy is not None and (copy.item_id != item.pk or copy.status != CopyStatus.KEPT):
         raise WorkflowError(_("Choose a kept copy of this item."))
     if witness.pk == actor.pk:
         raise WorkflowError(_("The witness must be another person."))
-    record = Destruction.objects.create(
-        item=item,
-        copy=copy,
-        reason=reason,
-        method=method,
-        witness=witness,
-        planned_on=planned_on,
-        proposed_by=actor,
-    )
-    audit.record(
-        actor, "archive.destruction.propose", record, to_state=record.status, comment=reason
-    )
-    notify(
-        list(item.collection.leaders.exclude(pk=actor.pk)),
-        gettext_lazy("Destruction of %(item)s proposed"),
-        gettext_lazy("Please approve or reject the destruction."),
-        reverse("archive:destruction_detail", args=[record.pk]),
-        {"item": item.reference},
-    )
-    return record
 
+    def build():
+        return Destruction(
+            item=item,
+            copy=copy,
+            reason=reason,
+            method=method,
+            witness=witness,
+            planned_on=planned_on,
+            proposed_by=actor,
+        )
 
-def _decide_destruction(actor, record, action, comment):
-    record = lock(Destruction, _pk(record))
-    require(actor, "archive.decide_destruction", record)
-    if action == "reject" and not comment.strip():
-        raise WorkflowError(_("Say why the destruction is rejected."))
-    record.decided_by = actor
-    record.decided_at = timezone.now()
-    record.decision_comment = comment
-    change_state(
-        record,
-        DESTRUCTION,
-        action,
+    def tell(record):
+        notify(
+            list(item.collection.leaders.exclude(pk=actor.pk)),
+            gettext_lazy("Destruction of %(item)s proposed"),
+            gettext_lazy("Please approve or reject the destruction."),
+            reverse("archive:destruction_detail", args=[record.pk]),
+            {"item": item.reference},
+        )
+
+    return DESTRUCTION.create(
         actor,
-        comment=comment,
-        update_fields=["decided_by", "decided_at", "decision_comment"],
+        "propose",
+        context=item,
+        lock_first=[(Item, item.pk)],
+        build=build,
+        comment=reason,
+        notify=tell,
     )
+
+
+def _tell_proposer(record):
     notify(
         [record.proposed_by],
         gettext_lazy("Destruction of %(item)s: %(decision)s"),
-        comment,
+        record.decision_comment,
         reverse("archive:destruction_detail", args=[record.pk]),
         {"item": record.item.reference, "decision": record.get_status_display()},
     )
-    return record
 
 
-@transaction.atomic
+@DESTRUCTION.implements("approve")
 def approve_destruction(actor, record, comment=""):
-    return _decide_destruction(actor, record, "approve", comment)
+    return DESTRUCTION.run(actor, record, "approve", comment=comment, notify=_tell_proposer)
 
 
-@transaction.atomic
-def reject_destruction(actor, record, comment):
-    return _decide_destruction(actor, record, "reject", comment)
+@DESTRUCTION.implements("reject")
+def reject_destruction(actor, record, comment=""):
+    return DESTRUCTION.run(actor, record, "reject", comment=comment, notify=_tell_proposer)
 
 
-@transaction.atomic
+@DESTRUCTION.implements("carry_out")
 def carry_out_destruction(actor, record, *, destroyed_on, witness_statement, witness_password):
     """Record the witnessed destruction; copies (and files) go, the records stay.
 
     The witness confirms in person by entering their own password (time and IP kept).
+    Lock order: the item (``DESTRUCTION.parent``), the destruction, then the copies.
     """
-    record = lock(Destruction, _pk(record))
-    require(actor, "archive.carry_out_destruction", record)
-    DESTRUCTION.target(record.status, "carry_out")
     if not witness_statement.strip():
         raise WorkflowError(_("The witness statement is required."))
-    if not witness_password or not record.witness.check_password(witness_password):
-        raise WorkflowError(_("The witness's password is not correct."))
-    item = lock(Item, record.item_id)
-    copies = Copy.objects.select_for_update().filter(item=item, status=CopyStatus.KEPT)
-    if record.copy_id:
-        copies = copies.filter(pk=record.copy_id)
-    copy_ids = [c.pk for c in copies]
-    if Loan.objects.filter(copy_id__in=copy_ids, status__in=ACTIVE_LOAN_STATES).exists():
-        raise WorkflowError(_("A copy to destroy is reserved or on loan; take it back first."))
-    Copy.objects.filter(pk__in=copy_ids).update(status=CopyStatus.DESTROYED)
-    record.carried_out_by = actor
-    record.destroyed_on = destroyed_on
-    record.witness_statement = witness_statement
-    record.witness_confirmed_at = timezone.now()
-    record.witness_ip = current_ip()
-    change_state(
-        record,
-        DESTRUCTION,
-        "carry_out",
-        actor,
-        comment=witness_statement,
-        update_fields=[
+
+    def destroy(record):
+        if not witness_password or not record.witness.check_password(witness_password):
+            raise WorkflowError(_("The witness's password is not correct."))
+        copies = Copy.objects.select_for_update(of=("self",)).filter(
+            item_id=record.item_id, status=CopyStatus.KEPT
+        )
+        if record.copy_id:
+            copies = copies.filter(pk=record.copy_id)
+        copy_ids = [c.pk for c in copies]
+        if Loan.objects.filter(copy_id__in=copy_ids, status__in=ACTIVE_LOAN_STATES).exists():
+            raise WorkflowError(_("A copy to destroy is reserved or on loan; take it back first."))
+        Copy.objects.filter(pk__in=copy_ids).update(status=CopyStatus.DESTROYED)
+        record.carried_out_by = actor
+        record.destroyed_on = destroyed_on
+        record.witness_statement = witness_statement
+        record.witness_confirmed_at = timezone.now()
+        record.witness_ip = current_ip()
+        return [
             "carried_out_by",
             "destroyed_on",
             "witness_statement",
             "witness_confirmed_at",
             "witness_ip",
-        ],
+        ]
+
+    def close_item(record):
+        if not Copy.objects.filter(item_id=record.item_id, status=CopyStatus.KEPT).exists():
+            _destroy_item(actor, record.item)
+
+    return DESTRUCTION.run(
+        actor, record, "carry_out", comment=witness_statement, change=destroy, then=close_item
     )
-    if not Copy.objects.filter(item=item, status=CopyStatus.KEPT).exists():
-        _destroy_item(actor, item)
-    return record
 
 
 def _destroy_item(actor, item):
@@ -662,25 +643,37 @@ def _destroy_item(actor, item):
     item.save(update_fields=["status"])
     audit.record(actor, "archive.item.destroy", item, from_state=old, to_state=item.status)
     for cancelled in Loan.objects.filter(item=item, status=LoanStatus.REQUESTED):
-        change_state(cancelled, LOAN, "cancel", actor, comment=_("The item was destroyed."))
+        LOAN.run(actor, cancelled, "cancel", comment=_("The item was destroyed."))
 
 
 # --- Shelf audits ---------------------------------------------------------------------
-@transaction.atomic
 def start_audit(actor, collection, location=""):
     """List every kept copy expected at the location; copies on loan are marked so."""
-    require(actor, "archive.run_audit", collection)
     location = location.strip()
-    if ShelfAudit.objects.filter(
-        collection=collection, location=location, status=AuditStatus.OPEN
-    ).exists():
-        raise WorkflowError(_("An audit of this location is already in progress."))
-    record = ShelfAudit.objects.create(collection=collection, location=location, started_by=actor)
+
+    def build():
+        if ShelfAudit.objects.filter(
+            collection=collection, location=location, status=AuditStatus.OPEN
+        ).exists():
+            raise WorkflowError(_("An audit of this location is already in progress."))
+        return ShelfAudit(collection=collection, location=location, started_by=actor)
+
+    return SHELF_AUDIT.create(
+        actor,
+        "start",
+        context=collection,
+        lock_first=[(Collection, collection.pk)],
+        build=build,
+        then=_list_expected_copies,
+    )
+
+
+def _list_expected_copies(record):
     copies = Copy.objects.filter(
-        item__collection=collection, item__status=ItemStatus.KEPT, status=CopyStatus.KEPT
+        item__collection=record.collection, item__status=ItemStatus.KEPT, status=CopyStatus.KEPT
     ).select_related("item")
-    if location:
-        copies = copies.filter(item__location=location)
+    if record.location:
+        copies = copies.filter(item__location=record.location)
     on_loan = set(
         Loan.objects.filter(copy__in=copies, status=LoanStatus.HANDED_OVER).values_list(
             "copy_id", flat=True
@@ -699,8 +692,6 @@ def start_audit(actor, collection, location=""):
             for copy in copies
         ]
     )
-    audit.record(actor, "archive.audit.start", record, to_state=record.status)
-    return record
 
 
 CHECK_RESULTS = (
@@ -713,9 +704,10 @@ CHECK_RESULTS = (
 
 @transaction.atomic
 def mark_audit_line(actor, line, result, note=""):
-    line = lock(AuditLine, _pk(line))
+    """One copy checked on the shelf (not a transition of the audit: its line changes)."""
+    line = lock(AuditLine, line.pk)
     record = line.audit
-    require(actor, "archive.run_audit", record.collection)
+    require(actor, "archive.complete_audit", record)
     if record.status != AuditStatus.OPEN:
         raise WorkflowError(_("This audit is completed; it cannot be changed."))
     if result not in CHECK_RESULTS:
@@ -734,64 +726,44 @@ def mark_audit_line(actor, line, result, note=""):
     return line
 
 
-@transaction.atomic
-def complete_audit(actor, record, note=""):
-    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy."""
-    record = lock(ShelfAudit, _pk(record))
-    require(actor, "archive.run_audit", record.collection)
-    SHELF_AUDIT.target(record.status, "complete")
+@SHELF_AUDIT.guard("complete")
+def _every_copy_checked(record, user, now):
     pending = record.lines.filter(result=AuditResult.PENDING).count()
     if pending:
-        raise WorkflowError(_("%(count)s copies are not checked yet.") % {"count": pending})
-    lines = list(record.lines.filter(result__in=DISCREPANCY_RESULTS).select_related("copy__item"))
-    Discrepancy.objects.bulk_create(
-        [Discrepancy(line=line, copy=line.copy, kind=line.result) for line in lines]
-    )
-    damaged = [line.copy_id for line in lines if line.result == AuditResult.DAMAGED]
-    Copy.objects.filter(pk__in=damaged).update(condition=Condition.DAMAGED)
-    record.completed_at = timezone.now()
-    record.note = note
-    change_state(
-        record,
-        SHELF_AUDIT,
-        "complete",
-        actor,
-        comment=note,
-        update_fields=["completed_at", "note"],
-    )
-    if lines:
-        notify(
-            list(record.collection.leaders.all()) + list(record.collection.custodians.all()),
-            gettext_lazy("Audit of %(collection)s found %(count)s discrepancies"),
-            gettext_lazy("They stay open until the custodian resolves them."),
-            reverse("archive:audit_detail", args=[record.pk]),
-            {"collection": record.collection.code, "count": len(lines)},
+        return _("%(count)s copies are not checked yet.") % {"count": pending}
+    return None
+
+
+@SHELF_AUDIT.implements("complete")
+def complete_audit(actor, record, comment=""):
+    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy."""
+    found = []
+
+    def open_discrepancies(record):
+        lines = list(record.lines.filter(result__in=DISCREPANCY_RESULTS).select_related("copy"))
+        Discrepancy.objects.bulk_create(
+            [Discrepancy(line=line, copy=line.copy, kind=line.result) for line in lines]
         )
-    return record
+        damaged = [line.copy_id for line in lines if line.result == AuditResult.DAMAGED]
+        Copy.objects.filter(pk__in=damaged).update(condition=Condition.DAMAGED)
+        found.extend(lines)
 
+    def tell(record):
+        if found:
+            notify(
+                list(record.collection.leaders.all()) + list(record.collection.custodians.all()),
+                gettext_lazy("Audit of %(collection)s found %(count)s discrepancies"),
+                gettext_lazy("They stay open until the custodian resolves them."),
+                reverse("archive:audit_detail", args=[record.pk]),
+                {"collection": record.collection.code, "count": len(found)},
+            )
 
-@transaction.atomic
-def resolve_discrepancy(actor, discrepancy, resolution):
-    record = lock(Discrepancy, _pk(discrepancy))
-    require(actor, "archive.resolve_discrepancy", record)
-    if not resolution.strip():
-        raise WorkflowError(_("Describe how the discrepancy was resolved."))
-    record.resolution = resolution
-    record.resolved_by = actor
-    record.resolved_at = timezone.now()
-    change_state(
-        record,
-        DISCREPANCY,
-        "resolve",
-        actor,
-        comment=resolution,
-        update_fields=["resolution", "resolved_by", "resolved_at"],
+    return SHELF_AUDIT.run(
+        actor, record, "complete", comment=comment, then=open_discrepancies, notify=tell
     )
-    return record
 
 
-def audit_due_on(collection, last_completed):
-    """The day the next periodic audit of a collection is due (today if never audited)."""
-    if last_completed is None:
-        return None
-    return timezone.localdate(last_completed) + timedelta(days=collection.audit_interval_days)
+@DISCREPANCY.implements("resolve")
+def resolve_discrepancy(actor, discrepancy, comment=""):
+    """The custodian says how a discrepancy was resolved (found, repaired, reported lost…)."""
+    return DISCREPANCY.run(actor, discrepancy, "resolve", comment=comment)

@@ -1,10 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from onsite import plugins
 
-class AttendanceConfig(AppConfig):
+
+class AttendanceConfig(plugins.PortalApp):
     name = "attendance"
     verbose_name = _("Attendance")
-
-    def ready(self):
-        from attendance import permissions  # noqa: F401 - registers rules and scopes
+    url_prefix = "attendance/"

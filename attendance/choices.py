@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from onsite.workflow import StateMachine
+from onsite.audit import register_labels
+from onsite.workflow import INITIAL, Transition, Workflow
 
 # A working day counts this many hours when overtime turns into compensatory leave.
 HOURS_PER_DAY = 8
@@ -107,17 +108,75 @@ class OvertimeStatus(models.TextChoices):
 
 OVERTIME_APPROVED = {OvertimeStatus.SUPERVISOR_APPROVED, OvertimeStatus.FILED}
 
-OVERTIME_FLOW = StateMachine(
-    "overtime",
-    {
-        (OvertimeStatus.SUBMITTED, "approve"): OvertimeStatus.SUPERVISOR_APPROVED,
-        (OvertimeStatus.SUBMITTED, "reject"): OvertimeStatus.REJECTED,
-        (OvertimeStatus.SUBMITTED, "cancel"): OvertimeStatus.CANCELLED,
-        (OvertimeStatus.SUPERVISOR_APPROVED, "file"): OvertimeStatus.FILED,
-        (OvertimeStatus.SUPERVISOR_APPROVED, "hr_reject"): OvertimeStatus.REJECTED,
-        (OvertimeStatus.SUPERVISOR_APPROVED, "cancel"): OvertimeStatus.CANCELLED,
-    },
+_DECIDED_BY_SUPERVISOR = {"stamp": ("supervisor_by", "supervisor_at")}
+_DECIDED_BY_HR = {"stamp": ("hr_by", "hr_at")}
+
+OVERTIME_FLOW = Workflow(
+    "attendance.overtime",
+    "attendance.OvertimeRequest",
+    url_name="attendance:overtime_action",
     labels=dict(OvertimeStatus.choices),
+    transitions=[
+        Transition(
+            "submit",
+            source=[INITIAL],
+            target=OvertimeStatus.SUBMITTED,
+            rule="attendance.use",
+        ),
+        Transition(
+            "approve",
+            source=[OvertimeStatus.SUBMITTED],
+            target=OvertimeStatus.SUPERVISOR_APPROVED,
+            rule="attendance.approve_overtime",
+            label=_("Approve"),
+            title=_("Approve overtime"),
+            comment_field="decision_comment",
+            **_DECIDED_BY_SUPERVISOR,
+        ),
+        Transition(
+            "reject",
+            source=[OvertimeStatus.SUBMITTED],
+            target=OvertimeStatus.REJECTED,
+            rule="attendance.approve_overtime",
+            label=_("Reject"),
+            title=_("Reject overtime"),
+            comment_required=True,
+            danger=True,
+            comment_field="decision_comment",
+            **_DECIDED_BY_SUPERVISOR,
+        ),
+        Transition(
+            "file",
+            source=[OvertimeStatus.SUPERVISOR_APPROVED],
+            target=OvertimeStatus.FILED,
+            rule="attendance.file_overtime",
+            label=_("Approve and file"),
+            title=_("Approve and file overtime"),
+            comment_field="decision_comment",
+            **_DECIDED_BY_HR,
+        ),
+        Transition(
+            "hr_reject",
+            source=[OvertimeStatus.SUPERVISOR_APPROVED],
+            target=OvertimeStatus.REJECTED,
+            rule="attendance.file_overtime",
+            label=_("Reject"),
+            title=_("Reject overtime"),
+            comment_required=True,
+            danger=True,
+            comment_field="decision_comment",
+            **_DECIDED_BY_HR,
+        ),
+        Transition(
+            "cancel",
+            source=[OvertimeStatus.SUBMITTED, OvertimeStatus.SUPERVISOR_APPROVED],
+            target=OvertimeStatus.CANCELLED,
+            rule="attendance.cancel_request",
+            label=_("Withdraw"),
+            title=_("Withdraw the overtime request"),
+            danger=True,
+        ),
+    ],
 )
 
 
@@ -131,15 +190,45 @@ class LeaveStatus(models.TextChoices):
 # Leave that holds days of the allowance (pending requests reserve them).
 LEAVE_COUNTED = {LeaveStatus.SUBMITTED, LeaveStatus.APPROVED}
 
-LEAVE_FLOW = StateMachine(
-    "leave",
-    {
-        (LeaveStatus.SUBMITTED, "approve"): LeaveStatus.APPROVED,
-        (LeaveStatus.SUBMITTED, "reject"): LeaveStatus.REJECTED,
-        (LeaveStatus.SUBMITTED, "cancel"): LeaveStatus.CANCELLED,
-        (LeaveStatus.APPROVED, "cancel"): LeaveStatus.CANCELLED,
-    },
+LEAVE_FLOW = Workflow(
+    "attendance.leave",
+    "attendance.LeaveRequest",
+    url_name="attendance:leave_action",
     labels=dict(LeaveStatus.choices),
+    transitions=[
+        Transition("submit", source=[INITIAL], target=LeaveStatus.SUBMITTED, rule="attendance.use"),
+        Transition(
+            "approve",
+            source=[LeaveStatus.SUBMITTED],
+            target=LeaveStatus.APPROVED,
+            rule="attendance.decide_leave",
+            label=_("Approve"),
+            title=_("Approve leave"),
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "reject",
+            source=[LeaveStatus.SUBMITTED],
+            target=LeaveStatus.REJECTED,
+            rule="attendance.decide_leave",
+            label=_("Reject"),
+            title=_("Reject leave"),
+            comment_required=True,
+            danger=True,
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "cancel",
+            source=[LeaveStatus.SUBMITTED, LeaveStatus.APPROVED],
+            target=LeaveStatus.CANCELLED,
+            rule="attendance.cancel_request",
+            label=_("Withdraw"),
+            title=_("Withdraw the leave request"),
+            danger=True,
+        ),
+    ],
 )
 
 
@@ -169,16 +258,18 @@ DEFAULT_LEAVE_TYPES = [
 ]
 
 # How the audit trail's actions read on a request's page.
-ACTION_LABELS = {
-    "overtime.submit": _("Asked for"),
-    "overtime.approve": _("Approved by the supervisor"),
-    "overtime.reject": _("Rejected by the supervisor"),
-    "overtime.file": _("Approved and filed by HR"),
-    "overtime.hr_reject": _("Rejected by HR"),
-    "overtime.cancel": _("Withdrawn"),
-    "overtime.confirm_hours": _("Actual minutes confirmed"),
-    "leave.submit": _("Asked for"),
-    "leave.approve": _("Approved"),
-    "leave.reject": _("Rejected"),
-    "leave.cancel": _("Withdrawn"),
-}
+register_labels(
+    {
+        "attendance.overtime.submit": _("Asked for"),
+        "attendance.overtime.approve": _("Approved by the supervisor"),
+        "attendance.overtime.reject": _("Rejected by the supervisor"),
+        "attendance.overtime.file": _("Approved and filed by HR"),
+        "attendance.overtime.hr_reject": _("Rejected by HR"),
+        "attendance.overtime.cancel": _("Withdrawn"),
+        "attendance.overtime.confirm_hours": _("Actual minutes confirmed"),
+        "attendance.leave.submit": _("Asked for"),
+        "attendance.leave.approve": _("Approved"),
+        "attendance.leave.reject": _("Rejected"),
+        "attendance.leave.cancel": _("Withdrawn"),
+    }
+)

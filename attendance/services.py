@@ -48,8 +48,8 @@ from onsite import audit
 from onsite.choices import Role
 from onsite.names import display_name
 from onsite.notifications import notify
-from onsite.permissions import may, require
-from onsite.workflow import WorkflowError, change_state, lock
+from onsite.permissions import require
+from onsite.workflow import WorkflowError, lock
 
 User = get_user_model()
 
@@ -222,7 +222,6 @@ def submit_overtime(
     now=None,
 ):
     """Ask for overtime (for oneself only). Asking after it started needs a late reason."""
-    require(user, "attendance.use")
     now = now or timezone.now()
     if end_time <= start_time:
         raise WorkflowError(_("The end must be after the start."))
@@ -249,14 +248,14 @@ def submit_overtime(
                 "so give the reason for asking late."
             )
         )
-    with transaction.atomic():
-        lock(User, user.pk)  # one request of a person at a time: overlaps are checked safely
+
+    def build():
         clash = OvertimeRequest.objects.filter(
             user=user, date=date, start_time__lt=end_time, end_time__gt=start_time
         ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED])
         if clash.exists():
             raise WorkflowError(_("You already asked for overtime overlapping these hours."))
-        request = OvertimeRequest.objects.create(
+        return OvertimeRequest(
             user=user,
             site=site,
             date=date,
@@ -271,126 +270,114 @@ def submit_overtime(
             submitted_late=late,
             late_reason=(late_reason or "").strip() if late else "",
         )
-        audit.record(
-            user,
-            "overtime.submit",
-            request,
-            to_state=request.status,
-            comment=request.late_reason,
-        )
+
+    def tell_supervisors(request):
         notify(
             supervisors_of(user),
             gettext_lazy("Overtime of %(name)s on %(date)s waits for your approval"),
             gettext_lazy("Asked late: %(late)s") if late else "",
-            reverse("attendance:overtime_detail", args=[request.pk]),
+            _overtime_url(request),
             {"name": display_name(user), "date": date.isoformat(), "late": request.late_reason},
         )
-    return request
+
+    # One request of a person at a time (their user row is locked): overlaps checked safely.
+    return OVERTIME_FLOW.create(
+        user,
+        "submit",
+        lock_first=[(User, user.pk)],
+        build=build,
+        comment=(late_reason or "").strip() if late else "",
+        notify=tell_supervisors,
+    )
 
 
-def _decide_overtime(actor, pk, action, permission, comment, *, comment_required=False):
-    if comment_required and not (comment or "").strip():
-        raise WorkflowError(_("Give the reason for the rejection."))
-    with transaction.atomic():
-        try:
-            request = lock(OvertimeRequest.objects.select_related("user"), pk)
-        except OvertimeRequest.DoesNotExist:
-            raise WorkflowError(_("This request no longer exists.")) from None
-        if not may(actor, permission, request):
-            raise PermissionDenied(permission)
-        fields = ["decision_comment"]
-        now = timezone.now()
-        if action in ("approve", "reject"):
-            request.supervisor_by, request.supervisor_at = actor, now
-            fields += ["supervisor_by", "supervisor_at"]
-        else:
-            request.hr_by, request.hr_at = actor, now
-            fields += ["hr_by", "hr_at"]
-        request.decision_comment = (comment or "").strip()
-        change_state(request, OVERTIME_FLOW, action, actor, comment=comment, update_fields=fields)
-    return request
+def _overtime_url(request):
+    return reverse("attendance:overtime_detail", args=[request.pk])
 
 
-def approve_overtime(actor, pk, comment=""):
+@OVERTIME_FLOW.implements("approve")
+def approve_overtime(actor, request, comment=""):
     """The supervisor approves; HR is asked to approve and file."""
-    request = _decide_overtime(actor, pk, "approve", "attendance.approve_overtime", comment)
-    url = reverse("attendance:overtime_detail", args=[request.pk])
-    params = {"name": display_name(request.user), "date": request.date.isoformat()}
-    notify(
-        hr_people(exclude=request.user),
-        gettext_lazy("Overtime of %(name)s on %(date)s waits for HR filing"),
-        "",
-        url,
-        params,
-    )
-    notify(
-        request.user,
-        gettext_lazy("Your overtime on %(date)s was approved by your supervisor"),
-        "",
-        url,
-        params,
-    )
-    return request
+
+    def tell(request):
+        params = {"name": display_name(request.user), "date": request.date.isoformat()}
+        notify(
+            hr_people(exclude=request.user),
+            gettext_lazy("Overtime of %(name)s on %(date)s waits for HR filing"),
+            "",
+            _overtime_url(request),
+            params,
+        )
+        notify(
+            request.user,
+            gettext_lazy("Your overtime on %(date)s was approved by your supervisor"),
+            "",
+            _overtime_url(request),
+            params,
+        )
+
+    return OVERTIME_FLOW.run(actor, request, "approve", comment=comment, notify=tell)
 
 
-def reject_overtime(actor, pk, comment):
-    request = _decide_overtime(
-        actor, pk, "reject", "attendance.approve_overtime", comment, comment_required=True
-    )
-    _tell_rejected(request, comment)
-    return request
+@OVERTIME_FLOW.implements("reject")
+def reject_overtime(actor, request, comment=""):
+    return OVERTIME_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_rejected)
 
 
-def file_overtime(actor, pk, comment=""):
+@OVERTIME_FLOW.implements("file")
+def file_overtime(actor, request, comment=""):
     """HR approves and files (备案) overtime the supervisor approved."""
-    request = _decide_overtime(actor, pk, "file", "attendance.file_overtime", comment)
-    notify(
-        request.user,
-        gettext_lazy("Your overtime on %(date)s was approved and filed by HR"),
-        "",
-        reverse("attendance:overtime_detail", args=[request.pk]),
-        {"date": request.date.isoformat()},
-    )
-    return request
+
+    def tell(request):
+        notify(
+            request.user,
+            gettext_lazy("Your overtime on %(date)s was approved and filed by HR"),
+            "",
+            _overtime_url(request),
+            {"date": request.date.isoformat()},
+        )
+
+    return OVERTIME_FLOW.run(actor, request, "file", comment=comment, notify=tell)
 
 
-def hr_reject_overtime(actor, pk, comment):
-    request = _decide_overtime(
-        actor, pk, "hr_reject", "attendance.file_overtime", comment, comment_required=True
-    )
-    _tell_rejected(request, comment)
-    return request
+@OVERTIME_FLOW.implements("hr_reject")
+def hr_reject_overtime(actor, request, comment=""):
+    return OVERTIME_FLOW.run(actor, request, "hr_reject", comment=comment, notify=_tell_rejected)
 
 
-def _tell_rejected(request, comment):
+def _tell_rejected(request):
     notify(
         request.user,
         gettext_lazy("Your overtime on %(date)s was rejected"),
         gettext_lazy("Reason: %(reason)s"),
-        reverse("attendance:overtime_detail", args=[request.pk]),
-        {"date": request.date.isoformat(), "reason": comment},
+        _overtime_url(request),
+        {"date": request.date.isoformat(), "reason": request.decision_comment},
     )
 
 
-def cancel_overtime(actor, pk, comment=""):
-    """The applicant withdraws a request until HR has filed it."""
-    with transaction.atomic():
-        try:
-            request = lock(OvertimeRequest.objects.select_related("user"), pk)
-        except OvertimeRequest.DoesNotExist:
-            raise WorkflowError(_("This request no longer exists.")) from None
-        require(actor, "attendance.cancel_request", request)
+@OVERTIME_FLOW.implements("cancel")
+def cancel_overtime(actor, request, comment=""):
+    """The applicant withdraws a request until HR has filed it; whoever waits is told."""
+    waiting = []
+
+    def remember(request):
         was = request.status
-        change_state(request, OVERTIME_FLOW, "cancel", actor, comment=comment)
-    waiting = supervisors_of(request.user) if was == OvertimeStatus.SUBMITTED else hr_people()
-    notify(
-        waiting,
-        gettext_lazy("%(name)s withdrew the overtime request for %(date)s"),
-        "",
-        reverse("attendance:overtime_detail", args=[request.pk]),
-        {"name": display_name(request.user), "date": request.date.isoformat()},
+        waiting.extend(
+            supervisors_of(request.user) if was == OvertimeStatus.SUBMITTED else hr_people()
+        )
+
+    def tell(request):
+        notify(
+            waiting,
+            gettext_lazy("%(name)s withdrew the overtime request for %(date)s"),
+            "",
+            _overtime_url(request),
+            {"name": display_name(request.user), "date": request.date.isoformat()},
+        )
+
+    return OVERTIME_FLOW.run(
+        actor, request, "cancel", comment=comment, change=remember, notify=tell
     )
-    return request
 
 
 def suggested_minutes(request, record=None):
@@ -406,13 +393,17 @@ def suggested_minutes(request, record=None):
     return record.worked_minutes
 
 
-def confirm_overtime_hours(actor, pk, minutes, *, now=None):
-    """After the overtime, its applicant (or supervisor) confirms the minutes actually worked."""
+def confirm_overtime_hours(actor, request, minutes, *, now=None):
+    """After the overtime, its applicant (or supervisor) confirms the minutes actually worked.
+
+    Not a move of the request's status: the minutes are a fact recorded on it, audited.
+    """
     now = now or timezone.now()
     if minutes is None or minutes < 0 or minutes > 24 * 60:
         raise WorkflowError(_("Give the minutes worked, between 0 and 1440."))
+    require(actor, "attendance.confirm_hours", request)
     with transaction.atomic():
-        request = lock(OvertimeRequest.objects.select_related("user"), pk)
+        request = lock(OvertimeRequest, request.pk)
         require(actor, "attendance.confirm_hours", request)
         if request.status not in (OvertimeStatus.SUPERVISOR_APPROVED, OvertimeStatus.FILED):
             raise WorkflowError(_("Only approved overtime has hours to confirm."))
@@ -425,7 +416,7 @@ def confirm_overtime_hours(actor, pk, minutes, *, now=None):
         request.save(update_fields=["actual_minutes", "actual_confirmed_by", "actual_confirmed_at"])
         audit.record(
             actor,
-            "overtime.confirm_hours",
+            "attendance.overtime.confirm_hours",
             request,
             from_state="" if before is None else str(before),
             to_state=str(minutes),
@@ -477,7 +468,6 @@ def days_taken(user, leave_type, year):
 
 def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half, reason):
     """Ask for leave (for oneself only): no overlap, and a balance that stays at zero or more."""
-    require(user, "attendance.use")
     if (end_date, end_half) < (start_date, start_half) or (
         start_date == end_date and start_half == HalfDay.PM and end_half == HalfDay.AM
     ):
@@ -489,15 +479,12 @@ def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half
     days = working_days_of_leave(user, start_date, start_half, end_date, end_half)
     if days <= 0:
         raise WorkflowError(_("These dates contain no working day."))
-    with transaction.atomic():
-        lock(User, user.pk)  # serialises a person's requests: no double-booking, no overdraft
-        mine = (
-            (start_date, 0 if start_half == HalfDay.AM else 1),
-            (
-                end_date,
-                0 if end_half == HalfDay.AM else 1,
-            ),
-        )
+    mine = (
+        (start_date, 0 if start_half == HalfDay.AM else 1),
+        (end_date, 0 if end_half == HalfDay.AM else 1),
+    )
+
+    def build():
         for other in LeaveRequest.objects.filter(
             user=user,
             status__in=LEAVE_COUNTED,
@@ -517,7 +504,7 @@ def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half
                     _("Only %(left)s day(s) of %(type)s are left; this leave needs %(days)s.")
                     % {"left": left, "type": leave_type.name, "days": days}
                 )
-        request = LeaveRequest.objects.create(
+        return LeaveRequest(
             user=user,
             leave_type=leave_type,
             start_date=start_date,
@@ -527,106 +514,94 @@ def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half
             days=days,
             reason=reason.strip(),
         )
-        audit.record(user, "leave.submit", request, to_state=request.status)
+
+    def tell_supervisors(request):
         notify(
             supervisors_of(user),
             gettext_lazy("Leave of %(name)s from %(start)s waits for your approval"),
             "",
-            reverse("attendance:leave_detail", args=[request.pk]),
+            _leave_url(request),
             {"name": display_name(user), "start": start_date.isoformat()},
         )
-    return request
+
+    # The person's row is locked: their requests queue up, so no double-booking or overdraft.
+    return LEAVE_FLOW.create(
+        user, "submit", lock_first=[(User, user.pk)], build=build, notify=tell_supervisors
+    )
 
 
-def _decide_leave(actor, pk, action, comment):
-    with transaction.atomic():
-        try:
-            request = lock(LeaveRequest.objects.select_related("user", "leave_type"), pk)
-        except LeaveRequest.DoesNotExist:
-            raise WorkflowError(_("This request no longer exists.")) from None
-        require(actor, "attendance.decide_leave", request)
-        request.decided_by, request.decided_at = actor, timezone.now()
-        request.decision_comment = (comment or "").strip()
-        change_state(
-            request,
-            LEAVE_FLOW,
-            action,
-            actor,
-            comment=comment,
-            update_fields=["decided_by", "decided_at", "decision_comment"],
-        )
+def _leave_url(request):
+    return reverse("attendance:leave_detail", args=[request.pk])
+
+
+def _tell_decided(request):
     title = (
         gettext_lazy("Your leave from %(start)s was approved")
-        if action == "approve"
+        if request.status == LeaveStatus.APPROVED
         else gettext_lazy("Your leave from %(start)s was rejected")
     )
+    comment = request.decision_comment
     notify(
         request.user,
         title,
         gettext_lazy("Comment: %(comment)s") if comment else "",
-        reverse("attendance:leave_detail", args=[request.pk]),
+        _leave_url(request),
         {"start": request.start_date.isoformat(), "comment": comment},
     )
-    return request
 
 
-def approve_leave(actor, pk, comment=""):
-    return _decide_leave(actor, pk, "approve", comment)
+@LEAVE_FLOW.implements("approve")
+def approve_leave(actor, request, comment=""):
+    return LEAVE_FLOW.run(actor, request, "approve", comment=comment, notify=_tell_decided)
 
 
-def reject_leave(actor, pk, comment):
-    if not (comment or "").strip():
-        raise WorkflowError(_("Give the reason for the rejection."))
-    return _decide_leave(actor, pk, "reject", comment)
+@LEAVE_FLOW.implements("reject")
+def reject_leave(actor, request, comment=""):
+    return LEAVE_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_decided)
 
 
-def cancel_leave(actor, pk, comment="", *, today=None):
+@LEAVE_FLOW.guard("cancel")
+def _leave_not_begun(request, user, now):
+    if request.status == LeaveStatus.APPROVED and request.start_date <= timezone.localdate(now):
+        return _("Leave that has begun can no longer be withdrawn.")
+    return None
+
+
+@LEAVE_FLOW.implements("cancel")
+def cancel_leave(actor, request, *, comment="", now=None):
     """The applicant withdraws a pending request, or an approved one before it starts."""
-    today = today or timezone.localdate()
-    with transaction.atomic():
-        try:
-            request = lock(LeaveRequest.objects.select_related("user"), pk)
-        except LeaveRequest.DoesNotExist:
-            raise WorkflowError(_("This request no longer exists.")) from None
-        require(actor, "attendance.cancel_request", request)
-        if request.status == LeaveStatus.APPROVED and request.start_date <= today:
-            raise WorkflowError(_("Leave that has begun can no longer be withdrawn."))
-        change_state(request, LEAVE_FLOW, "cancel", actor, comment=comment)
-    notify(
-        supervisors_of(request.user),
-        gettext_lazy("%(name)s withdrew the leave from %(start)s"),
-        "",
-        reverse("attendance:leave_detail", args=[request.pk]),
-        {"name": display_name(request.user), "start": request.start_date.isoformat()},
-    )
-    return request
+
+    def tell(request):
+        notify(
+            supervisors_of(request.user),
+            gettext_lazy("%(name)s withdrew the leave from %(start)s"),
+            "",
+            _leave_url(request),
+            {"name": display_name(request.user), "start": request.start_date.isoformat()},
+        )
+
+    return LEAVE_FLOW.run(actor, request, "cancel", comment=comment, notify=tell, now=now)
 
 
 # --- Several decisions at once ----------------------------------------------------------
-DECISIONS = {
-    ("overtime", "approve"): approve_overtime,
-    ("overtime", "reject"): reject_overtime,
-    ("overtime", "file"): file_overtime,
-    ("overtime", "hr_reject"): hr_reject_overtime,
-    ("leave", "approve"): approve_leave,
-    ("leave", "reject"): reject_leave,
-}
+FLOWS = {"overtime": OVERTIME_FLOW, "leave": LEAVE_FLOW}
 
 
-def decide_many(actor, what, action, pks, comment=""):
+def decide_many(actor, what, action, requests, comment=""):
     """Apply one decision to several requests, each in its own transaction.
 
     Returns (number decided, list of error messages); one refusal does not undo the others.
     """
-    decide = DECISIONS[(what, action)]
+    flow = FLOWS[what]
+    decide = flow.service(action)
     done, errors = 0, []
-    for pk in pks:
+    for request in requests:
         try:
-            decide(actor, pk, comment)
+            decide(actor, request, comment=comment)
         except WorkflowError as error:
-            errors.append(f"#{pk}: {error}")
+            errors.append(f"#{request.pk}: {error}")
         except PermissionDenied:
-            errors.append(_("#%(pk)s: you may not decide this request.") % {"pk": pk})
+            errors.append(_("#%(pk)s: you may not decide this request.") % {"pk": request.pk})
         else:
             done += 1
     return done, errors

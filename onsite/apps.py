@@ -1,17 +1,14 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from onsite import plugins
 
-class OnsiteConfig(AppConfig):
+
+class OnsiteConfig(plugins.PortalApp):
     name = "onsite"
     verbose_name = _("Organisation")
 
     def ready(self):
-        from django.utils.module_loading import autodiscover_modules
-
-        # Each app registers its reminder kinds in <app>/reminders.py.
-        autodiscover_modules("reminders")
-
+        super().ready()
         from django.db.models.signals import post_migrate
 
         from onsite.signals import grant_admin_permissions

@@ -1,9 +1,35 @@
-"""The audit trail: every workflow transition calls ``record`` inside its transaction."""
+"""The audit trail: every transition calls ``record`` inside its transaction.
+
+Action names are ``app.model.action`` everywhere (``attendance.overtime.approve``,
+``archive.loan.hand_over``). Apps register how their actions read on a page with
+``register_labels`` (from their ``choices.py``); ``label(action)`` falls back to the code.
+"""
 
 from django.contrib.contenttypes.models import ContentType
 
 from onsite.middleware import current_ip
 from onsite.models import AuditEntry
+
+_LABELS = {}
+_STATES = {}
+
+
+def register_labels(labels):
+    """Add ``{action: lazy label}`` entries (an app's past-tense names of its actions)."""
+    _LABELS.update(labels)
+
+
+def register_states(labels):
+    """Add labels of states that are not a workflow's (e.g. a shelf audit's findings)."""
+    _STATES.update(labels)
+
+
+def label(action):
+    return _LABELS.get(action, action)
+
+
+def state_label(state):
+    return _STATES.get(state, state)
 
 
 def record(actor, action, obj=None, *, from_state="", to_state="", comment="", ip=None):
@@ -28,4 +54,4 @@ def history(obj):
     """The audit entries of one object, newest first."""
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).select_related("actor")
+    ).select_related("actor", "content_type")

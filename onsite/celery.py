@@ -25,11 +25,12 @@ app.autodiscover_tasks()
 
 @app.on_after_finalize.connect
 def schedule_periodic_tasks(sender, **kwargs):
-    """One beat entry per reminder kind, plus the outbox sweep."""
+    """One beat entry per reminder kind, plus the outbox and export sweeps."""
     from onsite import reminding
-    from onsite.tasks import relay_outbox, run_reminder_scan
+    from onsite.tasks import relay_outbox, run_reminder_scan, sweep_exports
 
     sender.add_periodic_task(60.0, relay_outbox.s(), name="relay-outbox")
+    sender.add_periodic_task(300.0, sweep_exports.s(), name="sweep-exports")
     for kind in reminding.all_kinds():
         sender.add_periodic_task(
             float(kind.every_seconds), run_reminder_scan.s(kind.name), name=f"reminder-{kind.name}"

@@ -47,3 +47,4 @@ class ExportState(models.TextChoices):
     RUNNING = "running", pgettext_lazy("export state", "Being made")
     DONE = "done", pgettext_lazy("export state", "Ready")
     FAILED = "failed", pgettext_lazy("export state", "Failed")
+    EXPIRED = "expired", pgettext_lazy("export state", "Expired")

@@ -1,21 +1,17 @@
 """Demo data: a small company with one person per role. Idempotent: only creates."""
 
 from datetime import date
-from importlib import import_module
-from importlib.util import find_spec
 from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from archive.models import Collection
 from onsite.choices import Role, VenueKind
 from onsite.models import Assignment, Department, Site, StaffProfile, Venue
+from onsite.plugins import portal_apps
 
 DEMO_PASSWORD = "onsite-demo-2026"
-# Apps that add their own demo data with ``<app>/demo.py: load(demo)`` (idempotent too).
-DEMO_APPS = ("attendance", "meetingroom", "archive")
 
 DEPARTMENTS = [
     ("AV", "音视频技术部"),
@@ -68,9 +64,6 @@ def load_demo_data():
         name: Venue.objects.get_or_create(site=sites[site], name=name, defaults={"kind": kind})[0]
         for site, name, kind in VENUES
     }
-    collection, _ = Collection.objects.get_or_create(
-        code="SC-AV", defaults={"name": "市会议中心会议录音录像", "site": sites["SC"]}
-    )
     users = {}
     for username, family, given, number, dept, post, roles in PEOPLE:
         user, created = User.objects.get_or_create(
@@ -101,8 +94,6 @@ def load_demo_data():
     departments["AV"].supervisors.add(users["lina"])
     venues["一号音控机房"].managers.add(users["chenjing"])
     venues["一号音控机房"].leaders.add(users["sunli"])
-    collection.custodians.add(users["zhaolei"])
-    collection.leaders.add(users["sunli"])
     for username, site in [
         ("zhangwei", "SC"),
         ("chenjing", "SC"),
@@ -113,10 +104,10 @@ def load_demo_data():
         Assignment.objects.get_or_create(
             user=users[username], site=sites[site], start_date=date(2026, 1, 1)
         )
-    demo = SimpleNamespace(
-        users=users, departments=departments, sites=sites, venues=venues, collection=collection
-    )
-    for app in DEMO_APPS:
-        if find_spec(f"{app}.demo"):
-            import_module(f"{app}.demo").load(demo)
+    demo = SimpleNamespace(users=users, departments=departments, sites=sites, venues=venues)
+    # Each app adds its own (idempotent) demo data with ``<app>/demo.py: load(demo)``.
+    for app in portal_apps():
+        module = app.import_part("demo") if app.name != "onsite" else None
+        if module:
+            module.load(demo)
     return users

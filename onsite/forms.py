@@ -30,3 +30,19 @@ class PasswordForm(PasswordChangeForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Change password")))
+
+
+class CommentForm(forms.Form):
+    """The comment of a transition; required (and labelled "Reason") when the move needs one."""
+
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        if required:
+            self.fields["comment"].required = True
+            self.fields["comment"].label = _("Reason")

@@ -1,14 +1,19 @@
 """Core models: organisation, staff, assignments, audit trail, notifications, reminders."""
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onsite.choices import EmailState, VenueKind
+from onsite.choices import EmailState, ExportState, VenueKind
 from onsite.names import display_name
+from onsite.storage import private_storage
 
 User = settings.AUTH_USER_MODEL
 
@@ -210,3 +215,76 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id} {self.period}"
+
+
+def export_upload_to(instance, filename):
+    """Stored names carry no title: ``exports/<app>/<yyyy>/<mm>/<token>.<suffix>``."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    label = instance._meta.app_label
+    return f"exports/{label}/{timezone.now():%Y/%m}/{instance.token.hex}{suffix}"
+
+
+class BackgroundExport(models.Model):
+    """A file made in the background for one person (see ``onsite.exports``).
+
+    Each app subclasses it with the fields its exports need (a month, a department…).
+    """
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=60)
+    format = models.CharField(_("format"), max_length=5)
+    params = models.JSONField(default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by")
+    )
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ExportState.choices, default=ExportState.QUEUED
+    )
+    queued_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    done_steps = models.PositiveIntegerField(default=0)
+    total_steps = models.PositiveIntegerField(default=0)
+    file = models.FileField(
+        upload_to=export_upload_to, storage=private_storage, max_length=200, blank=True
+    )
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    error = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("available until"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["state", "queued_at"], name="%(class)s_state"),
+            models.Index(fields=["requested_by", "created_at"], name="%(class)s_owner"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.created_at:%Y-%m-%d %H:%M}" if self.created_at else self.kind
+
+    @property
+    def percent(self):
+        if self.state == ExportState.DONE:
+            return 100
+        if not self.total_steps:
+            return 0
+        return min(99, int(self.done_steps * 100 / self.total_steps))
+
+    @property
+    def kind_label(self):
+        from onsite.exports import get_kind
+
+        try:
+            return get_kind(self.kind).label
+        except LookupError:
+            return self.kind
+
+    @property
+    def downloadable(self):
+        return self.state == ExportState.DONE and bool(self.file)

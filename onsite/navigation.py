@@ -1,12 +1,16 @@
-"""The navigation menu: one table of entries, each shown to the roles that may use it."""
+"""The navigation menu: entries registered by the apps (their ``menu.py``).
+
+An entry is shown to whoever its permission rule allows (every signed-in person if it
+names none), in the order of ``order``.
+"""
 
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-from onsite.choices import Role
-from onsite.permissions import roles
+from onsite.permissions import may
+
+_ITEMS = []
 
 
 @dataclass(frozen=True)
@@ -14,40 +18,17 @@ class NavItem:
     label: str
     url_name: str
     icon: str
-    roles: frozenset  # empty: every signed-in user
+    rule: str = ""  # empty: every signed-in user
+    order: int = 100
 
 
-NAV_ITEMS = [
-    NavItem(_("Home"), "onsite:home", "house", frozenset()),
-    NavItem(_("Notifications"), "onsite:notification_list", "bell", frozenset()),
-    NavItem(
-        _("Staff"),
-        "onsite:staff_list",
-        "people",
-        frozenset({Role.SUPERVISOR, Role.HR, Role.VP, Role.ADMIN}),
-    ),
-    NavItem(_("Administration"), "admin:index", "gear", frozenset({Role.ADMIN})),
-    NavItem(_("Archive"), "archive:item_list", "archive", frozenset()),
-]
-
-
-# Attendance (the attendance app's entries).
-NAV_ITEMS += [
-    NavItem(_("Attendance"), "attendance:today", "clock", frozenset()),
-    NavItem(
-        _("Approvals"), "attendance:queue", "check2-square", frozenset({Role.SUPERVISOR, Role.HR})
-    ),
-    NavItem(
-        _("Monthly summary"),
-        "attendance:summary",
-        "table",
-        frozenset({Role.SUPERVISOR, Role.HR, Role.VP, Role.ADMIN}),
-    ),
-]
+def add(*items):
+    """Register menu entries (called from each app's ``menu.py``)."""
+    _ITEMS.extend(items)
+    _ITEMS.sort(key=lambda item: item.order)
 
 
 def items_for(user):
-    held = roles(user)
     return [
         {
             "label": item.label,
@@ -55,6 +36,6 @@ def items_for(user):
             "icon": item.icon,
             "name": item.url_name,
         }
-        for item in NAV_ITEMS
-        if not item.roles or held & {str(r) for r in item.roles}
+        for item in _ITEMS
+        if not item.rule or may(user, item.rule)
     ]

@@ -12,6 +12,7 @@ and services of every app ask the same two questions:
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils import timezone
 
 from onsite.choices import COMPANY_WIDE_ROLES, Role
 
@@ -53,10 +54,11 @@ def rule(action):
 
 
 def scope(model):
-    """Register ``fn(user, queryset) -> queryset`` as the visibility rule of a model."""
+    """Register ``fn(user, queryset) -> queryset`` as the visibility rule of a model
+    (a model class or its label, e.g. ``"onsite.Venue"``)."""
 
     def decorate(fn):
-        _SCOPES[model] = fn
+        _SCOPES[model if isinstance(model, str) else model._meta.label] = fn
         return fn
 
     return decorate
@@ -85,7 +87,7 @@ def visible(user, model_or_queryset):
     )
     if not user.is_authenticated or not user.is_active:
         return queryset.none()
-    restrict = _SCOPES.get(queryset.model)
+    restrict = _SCOPES.get(queryset.model._meta.label)
     return restrict(user, queryset) if restrict else queryset.none()
 
 
@@ -130,3 +132,83 @@ def _may_view_staff(user, staff_user):
 @rule("onsite.admin")
 def _may_administer(user, obj):
     return has_role(user, Role.ADMIN)
+
+
+# --- Venue scope: managers, leaders, and staff assigned to the venue's site that day -----
+def _cached_ids(user, key, queryset):
+    cached = getattr(user, key, None)
+    if cached is None:
+        cached = frozenset(queryset.values_list("id", flat=True))
+        setattr(user, key, cached)
+    return cached
+
+
+def managed_venue_ids(user):
+    """Ids of the venues the user manages as control-room manager (cached per request)."""
+    return _cached_ids(user, "_onsite_managed_venues", user.managed_venues.all())
+
+
+def led_venue_ids(user):
+    """Ids of the venues the user is leader in charge of (cached per request)."""
+    return _cached_ids(user, "_onsite_led_venues", user.led_venues.all())
+
+
+def assigned_site_ids(user, day=None):
+    """Ids of the client sites the user is assigned to on ``day`` (default: today, local)."""
+    from onsite.models import Assignment
+
+    day = day or timezone.localdate()
+    cache = user.__dict__.setdefault("_onsite_assigned_sites", {})
+    if day not in cache:
+        cache[day] = frozenset(
+            Assignment.objects.filter(user=user, start_date__lte=day)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+            .values_list("site_id", flat=True)
+        )
+    return cache[day]
+
+
+def serves_venue(user, venue, day=None):
+    """The user is on-site staff assigned to the venue's site on ``day``."""
+    return has_role(user, Role.STAFF) and venue.site_id in assigned_site_ids(user, day)
+
+
+@scope("onsite.Venue")
+def _visible_venues(user, queryset):
+    if has_role(user, Role.ADMIN):
+        return queryset
+    condition = Q(pk__in=managed_venue_ids(user)) | Q(pk__in=led_venue_ids(user))
+    if has_role(user, Role.STAFF):
+        condition |= Q(site_id__in=assigned_site_ids(user))
+    return queryset.filter(condition)
+
+
+@rule("onsite.list_venues")
+def _may_list_venues(user, obj):
+    return has_role(user, Role.STAFF, Role.VENUE_MANAGER, Role.LEADER, Role.ADMIN)
+
+
+@rule("onsite.view_venue")
+def _may_view_venue(user, venue):
+    return (
+        has_role(user, Role.ADMIN)
+        or venue.pk in managed_venue_ids(user)
+        or venue.pk in led_venue_ids(user)
+        or serves_venue(user, venue)
+    )
+
+
+@rule("onsite.manage_venue")
+def _may_manage_venue(user, venue):
+    return venue is not None and venue.pk in managed_venue_ids(user)
+
+
+@rule("onsite.lead_venue")
+def _may_lead_venue(user, venue):
+    return venue is not None and venue.pk in led_venue_ids(user)
+
+
+@rule("onsite.serve_venue")
+def _may_serve_venue(user, venue):
+    """Managers of the venue and staff assigned to its site today work there."""
+    return venue is not None and (venue.pk in managed_venue_ids(user) or serves_venue(user, venue))

@@ -124,12 +124,7 @@ else:
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILE = str(VAR_DIR / "celerybeat-schedule")
-# Sweeps for work whose task was lost to a broker outage, and expired files; reminder
-# scans and the outbox sweep are added by onsite/celery.py.
-CELERY_BEAT_SCHEDULE = {
-    "attendance-sweep-exports": {"task": "attendance.sweep_exports", "schedule": 300},
-    "archive-sweep-registers": {"task": "archive.sweep_registers", "schedule": 300},
-}
+# Beat entries (reminder scans, the outbox and export sweeps) are added by onsite/celery.py.
 
 # --- Authentication -------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from onsite import notifications, reminding
+from onsite import exports, notifications, reminding
 
 
 @shared_task(name="onsite.relay_notifications")
@@ -20,3 +20,15 @@ def relay_outbox():
 @shared_task(name="onsite.run_reminder_scan")
 def run_reminder_scan(kind):
     return reminding.run_scan(kind, timezone.now())
+
+
+@shared_task(name="onsite.run_export")
+def run_export(model_label, pk):
+    """Build one background export (claimed once, however often it is delivered)."""
+    return exports.run(model_label, pk)
+
+
+@shared_task(name="onsite.sweep_exports")
+def sweep_exports():
+    """Beat: build exports whose task was lost, requeue a dead worker's, purge expired files."""
+    return exports.sweep()

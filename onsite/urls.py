@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onsite import views
 from onsite.forms import LoginForm, PasswordForm
+from onsite.plugins import portal_apps
 
 admin.site.site_header = _("OnSite administration")
 admin.site.site_title = _("OnSite")
@@ -33,8 +34,11 @@ urlpatterns = [
     ),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
-    path("attendance/", include("attendance.urls")),
-    path("meetings/", include("meetingroom.urls")),
-    path("archive/", include("archive.urls")),
-    path("", include("onsite.urls_core")),
 ]
+# Each app's pages at its own prefix (``PortalApp.url_prefix``); the core's last, at the root.
+urlpatterns += [
+    path(app.url_prefix, include(f"{app.name}.urls"))
+    for app in portal_apps()
+    if app.url_prefix and app.name != "onsite"
+]
+urlpatterns += [path("", include("onsite.urls_core"))]

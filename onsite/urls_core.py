@@ -14,4 +14,6 @@ urlpatterns = [
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
     path("staff/", views.staff_list, name="staff_list"),
     path("staff/<int:pk>/", views.staff_detail, name="staff_detail"),
+    path("venues/", views.venue_list, name="venue_list"),
+    path("venues/<int:pk>/", views.venue_detail, name="venue_detail"),
 ]

@@ -1,8 +1,7 @@
-"""Views of the core: home, notifications, staff directory, language."""
+"""Views of the core: home, notifications, staff directory, venues, language."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,10 +10,11 @@ from django.views.i18n import set_language as django_set_language
 
 from onsite import notifications
 from onsite.access import allowed, signed_in
-from onsite.models import Assignment, Notification, StaffProfile
+from onsite.filters import StaffFilter, VenueFilter
+from onsite.home import panels_for
+from onsite.models import Assignment, Notification, StaffProfile, Venue
+from onsite.paging import paginate
 from onsite.permissions import has_role, visible
-
-PAGE_SIZE = 25
 
 
 @signed_in
@@ -32,6 +32,7 @@ def home(request):
         "recent_notifications": Notification.objects.filter(recipient=user)[:5],
         "departments": user.supervised_departments.all() if has_role(user, "supervisor") else [],
         "managed_venues": user.managed_venues.select_related("site"),
+        "panels": panels_for(request),
     }
     return render(request, "onsite/home.html", context)
 
@@ -40,7 +41,7 @@ def home(request):
 @require_GET
 def notification_list(request):
     rows = Notification.objects.filter(recipient=request.user)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, rows)
     return render(request, "onsite/notification_list.html", {"page": page})
 
 
@@ -88,16 +89,13 @@ def staff_list(request):
         .select_related("profile__department")
         .order_by("profile__employee_no")
     )
-    query = request.GET.get("q", "").strip()
-    if query:
-        people = people.filter(
-            Q(username__icontains=query)
-            | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-            | Q(profile__employee_no__icontains=query)
-        )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "onsite/staff_list.html", {"page": page, "query": query})
+    filters = StaffFilter(request.GET, queryset=people)
+    context = {
+        "page": paginate(request, filters.qs),
+        "filters": filters,
+        "query": request.GET.get("q", "").strip(),
+    }
+    return render(request, "onsite/staff_list.html", context)
 
 
 @signed_in
@@ -113,6 +111,41 @@ def staff_detail(request, pk):
         "profile": getattr(person, "profile", None),
     }
     return render(request, "onsite/staff_detail.html", context)
+
+
+@allowed("onsite.list_venues")
+@require_GET
+def venue_list(request):
+    venues = visible(request.user, Venue).select_related("site").order_by("site__code", "name")
+    filters = VenueFilter(request.GET, queryset=venues)
+    return render(
+        request,
+        "onsite/venue_list.html",
+        {"page": paginate(request, filters.qs), "filters": filters},
+    )
+
+
+@signed_in
+@require_GET
+def venue_detail(request, pk):
+    venue = get_object_or_404(visible(request.user, Venue).select_related("site"), pk=pk)
+    today = timezone.localdate()
+    on_site = (
+        get_user_model()
+        .objects.filter(assignments__site=venue.site, assignments__start_date__lte=today)
+        .filter(Q(assignments__end_date__isnull=True) | Q(assignments__end_date__gte=today))
+        .filter(groups__name="staff", is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+    context = {
+        "venue": venue,
+        "managers": venue.managers.order_by("last_name", "first_name"),
+        "leaders": venue.leaders.order_by("last_name", "first_name"),
+        "on_site": on_site,
+        "today": today,
+    }
+    return render(request, "onsite/venue_detail.html", context)
 
 
 @require_POST

@@ -10,16 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from archive import services
-from archive.choices import (
-    AuditResult,
-    AuditStatus,
-    DiscrepancyStatus,
-)
-from archive.forms import (
-    AuditStartForm,
-    CommentForm,
-    ResolveForm,
-)
+from archive.choices import DISCREPANCY, SHELF_AUDIT, AuditResult, AuditStatus, DiscrepancyStatus
+from archive.forms import AuditStartForm, ResolveForm
 from archive.history import ITEM_ACCESS_ACTIONS
 from archive.models import (
     AuditLine,
@@ -29,14 +21,11 @@ from archive.models import (
     ShelfAudit,
 )
 from archive.permissions import kept_collection_ids, managed_collection_ids
-from archive.views.common import (
-    confirm_page,
-    paginate,
-    posted,
-)
 from onsite.access import allowed, signed_in
 from onsite.models import AuditEntry
+from onsite.paging import paginate, posted
 from onsite.permissions import may, require, visible
+from onsite.transition_views import transition_view
 from onsite.workflow import WorkflowError
 
 
@@ -80,7 +69,7 @@ def audit_start(request):
     return render(request, "archive/form.html", {"form": form, "title": _("Start an audit")})
 
 
-def _visible_audit(request, pk):
+def visible_audit(request, pk):
     return get_object_or_404(
         visible(request.user, ShelfAudit).select_related("collection", "started_by"), pk=pk
     )
@@ -93,13 +82,13 @@ def _check_results():
 @signed_in
 @require_GET
 def audit_detail(request, pk):
-    record = _visible_audit(request, pk)
+    record = visible_audit(request, pk)
     lines = record.lines.select_related("copy__item__collection", "checked_by", "discrepancy")
-    may_run = may(request.user, "archive.run_audit", record.collection)
+    may_check = may(request.user, "archive.complete_audit", record)
     context = {
         "record": record,
         "page": paginate(request, lines),
-        "may_check": may_run and record.status == AuditStatus.OPEN,
+        "may_check": may_check and record.status == AuditStatus.OPEN,
         "results": _check_results(),
     }
     return render(request, "archive/audit_detail.html", context)
@@ -111,7 +100,7 @@ def audit_line_mark(request, pk):
     line = get_object_or_404(
         AuditLine.objects.filter(audit__in=visible(request.user, ShelfAudit)), pk=pk
     )
-    require(request.user, "archive.run_audit", line.audit.collection)
+    require(request.user, "archive.complete_audit", line.audit)
     error = ""
     try:
         services.mark_audit_line(
@@ -139,20 +128,8 @@ def audit_line_mark(request, pk):
     )
 
 
-@signed_in
-@require_http_methods(["GET", "POST"])
-def audit_complete(request, pk):
-    record = _visible_audit(request, pk)
-    return confirm_page(
-        request,
-        record.collection,
-        action="archive.run_audit",
-        title=_("Complete the audit"),
-        question=_("Every missing, damaged or misplaced copy opens a discrepancy."),
-        form=CommentForm(posted(request)),
-        do=lambda d: services.complete_audit(request.user, record, d["comment"]),
-        back=reverse("archive:audit_detail", args=[record.pk]),
-    )
+# Complete an audit: the confirmation page of the transition.
+audit_action = transition_view(SHELF_AUDIT, visible_audit)
 
 
 @allowed("archive.manage")
@@ -173,22 +150,24 @@ def discrepancy_list(request):
     return render(request, "archive/discrepancy_list.html", context)
 
 
-@signed_in
-@require_http_methods(["GET", "POST"])
-def discrepancy_resolve(request, pk):
-    record = get_object_or_404(
+def visible_discrepancy(request, pk):
+    return get_object_or_404(
         visible(request.user, Discrepancy).select_related("copy__item__collection"), pk=pk
     )
-    return confirm_page(
-        request,
-        record,
-        action="archive.resolve_discrepancy",
-        title=_("Resolve the discrepancy"),
-        question=_("Describe what was done (found, repaired, reported lost…)."),
-        form=ResolveForm(posted(request)),
-        do=lambda d: services.resolve_discrepancy(request.user, record, d["resolution"]),
-        back=reverse("archive:discrepancy_list"),
-    )
+
+
+class _ResolveForm(ResolveForm):
+    def __init__(self, data=None, *, obj, user):
+        super().__init__(data)
+
+    def service_kwargs(self):
+        return {"comment": self.cleaned_data["resolution"]}
+
+
+# Resolve a discrepancy: the confirmation page of the transition.
+discrepancy_action = transition_view(
+    DISCREPANCY, visible_discrepancy, forms={"resolve": _ResolveForm}
+)
 
 
 @allowed("archive.manage")

@@ -2,35 +2,22 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from archive import services
-from archive.choices import (
-    CopyStatus,
-    DestructionStatus,
-)
-from archive.forms import (
-    CarryOutForm,
-    CommentForm,
-    DestructionForm,
-    witnesses_for,
-)
+from archive.choices import DESTRUCTION, CopyStatus, DestructionStatus
+from archive.forms import CarryOutForm, DestructionForm, witnesses_for
 from archive.models import (
     Destruction,
 )
-from archive.views.common import (
-    confirm_page,
-    forbid_unless,
-    paginate,
-    posted,
-    visible_item,
-)
+from archive.views.common import forbid_unless, visible_item
 from onsite import audit
 from onsite.access import allowed, signed_in
-from onsite.permissions import may, visible
+from onsite.paging import paginate, posted
+from onsite.permissions import visible
+from onsite.transition_views import transition_view
 from onsite.workflow import WorkflowError
 
 
@@ -79,7 +66,7 @@ def destruction_list(request):
     )
 
 
-def _visible_destruction(request, pk):
+def visible_destruction(request, pk):
     return get_object_or_404(
         visible(request.user, Destruction).select_related(
             "item__collection", "copy", "witness", "proposed_by", "decided_by", "carried_out_by"
@@ -91,64 +78,17 @@ def _visible_destruction(request, pk):
 @signed_in
 @require_GET
 def destruction_detail(request, pk):
-    record = _visible_destruction(request, pk)
-    user = request.user
-    context = {
-        "record": record,
-        "history": list(audit.history(record)),
-        "may_decide": record.status == DestructionStatus.PROPOSED
-        and may(user, "archive.decide_destruction", record),
-        "may_carry_out": record.status == DestructionStatus.APPROVED
-        and may(user, "archive.carry_out_destruction", record),
-    }
+    record = visible_destruction(request, pk)
+    context = {"record": record, "history": list(audit.history(record))}
     return render(request, "archive/destruction_detail.html", context)
 
 
-@signed_in
-@require_http_methods(["GET", "POST"])
-def destruction_approve(request, pk):
-    record = _visible_destruction(request, pk)
-    return confirm_page(
-        request,
-        record,
-        action="archive.decide_destruction",
-        title=_("Approve the destruction"),
-        question=_("The custodian then destroys it in front of the witness."),
-        form=CommentForm(posted(request)),
-        do=lambda d: services.approve_destruction(request.user, record, d["comment"]),
-        back=reverse("archive:destruction_detail", args=[record.pk]),
-    )
+class _CarryOutForm(CarryOutForm):
+    def __init__(self, data=None, *, obj, user):
+        super().__init__(data, initial={"destroyed_on": timezone.localdate()})
 
 
-@signed_in
-@require_http_methods(["GET", "POST"])
-def destruction_reject(request, pk):
-    record = _visible_destruction(request, pk)
-    return confirm_page(
-        request,
-        record,
-        action="archive.decide_destruction",
-        title=_("Reject the destruction"),
-        question=_("Say why; the custodian is told."),
-        form=CommentForm(posted(request), required=True),
-        do=lambda d: services.reject_destruction(request.user, record, d["comment"]),
-        back=reverse("archive:destruction_detail", args=[record.pk]),
-        danger=True,
-    )
-
-
-@signed_in
-@require_http_methods(["GET", "POST"])
-def destruction_carry_out(request, pk):
-    record = _visible_destruction(request, pk)
-    return confirm_page(
-        request,
-        record,
-        action="archive.carry_out_destruction",
-        title=_("Record the destruction"),
-        question=_("The copies are marked destroyed; the records stay."),
-        form=CarryOutForm(posted(request), initial={"destroyed_on": timezone.localdate()}),
-        do=lambda d: services.carry_out_destruction(request.user, record, **d),
-        back=reverse("archive:destruction_detail", args=[record.pk]),
-        danger=True,
-    )
+# Approve, reject, carry out: the confirmation page of each transition.
+destruction_action = transition_view(
+    DESTRUCTION, visible_destruction, forms={"carry_out": _CarryOutForm}
+)

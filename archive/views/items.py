@@ -24,13 +24,9 @@ from archive.models import (
 )
 from archive.permissions import kept_collection_ids
 from archive.registers import search_items
-from archive.views.common import (
-    forbid_unless,
-    paginate,
-    posted,
-    visible_item,
-)
+from archive.views.common import forbid_unless, visible_item
 from onsite.access import allowed, signed_in
+from onsite.paging import paginate, posted
 from onsite.permissions import may, visible
 from onsite.workflow import WorkflowError
 

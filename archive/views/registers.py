@@ -2,32 +2,33 @@
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from archive.choices import (
-    RegisterKind,
-)
-from archive.exports import open_export, queue_export
-from archive.models import (
-    RegisterExport,
-)
-from archive.registers import TooManyRows, register_response
-from archive.views.common import (
-    paginate,
-)
+from archive.choices import RegisterKind
+from archive.exports import queue_register
+from archive.models import RegisterExport
+from archive.registers import FORMATS, TooManyRows, make_register
+from onsite import export_views
 from onsite.access import signed_in
-from onsite.workflow import WorkflowError
+from onsite.excel import XLSX
+from onsite.paging import paginate
+from onsite.permissions import visible
+
+CONTENT_TYPES = {"pdf": "application/pdf", "xlsx": XLSX}
 
 
 def _register(request, kind, fmt):
+    if fmt not in FORMATS:
+        return render(request, "404.html", status=404)
     params = request.GET if kind == RegisterKind.ITEMS else {}
     try:
-        return register_response(request.user, kind, params, fmt)
+        content, name = make_register(request.user, kind, params, fmt)
     except TooManyRows as error:
-        queue_export(request.user, kind, params)
+        queue_register(request.user, kind, params)
         messages.info(
             request,
             _(
@@ -37,6 +38,9 @@ def _register(request, kind, fmt):
             % {"count": error.args[0]},
         )
         return redirect("archive:export_list")
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
 
 
 @signed_in
@@ -54,7 +58,7 @@ def loan_register(request, fmt):
 @signed_in
 @require_GET
 def export_list(request):
-    rows = RegisterExport.objects.filter(requested_by=request.user).order_by("-created_at", "-pk")
+    rows = visible(request.user, RegisterExport).order_by("-created_at", "-pk")
     return render(
         request,
         "archive/export_list.html",
@@ -62,16 +66,4 @@ def export_list(request):
     )
 
 
-@signed_in
-@require_GET
-def export_download(request, pk):
-    export = get_object_or_404(RegisterExport, pk=pk, requested_by=request.user)
-    try:
-        content = open_export(request.user, export)
-    except WorkflowError as error:
-        messages.error(request, str(error))
-        return redirect("archive:export_list")
-    name = f"archive-{export.kind}-{timezone.localtime(export.created_at):%Y%m%d-%H%M}.pdf"
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+export_download = export_views.download_view(RegisterExport, back="archive:export_list")

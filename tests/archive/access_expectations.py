@@ -139,22 +139,22 @@ EXPECTATIONS = {
     "archive:loan_detail": expect(
         _url("archive:loan_detail", _loan(LoanStatus.REQUESTED)), 404, staff=200, **MANAGERS
     ),
-    "archive:loan_approve": expect(
-        _url("archive:loan_approve", _loan(LoanStatus.REQUESTED)),
+    "archive:loan_action[approve]": expect(
+        _url("archive:loan_action", _loan(LoanStatus.REQUESTED), "approve"),
         404,
         staff=403,
         custodian=403,
         leader=200,
     ),
-    "archive:loan_reject": expect(
-        _url("archive:loan_reject", _loan(LoanStatus.REQUESTED)),
+    "archive:loan_action[reject]": expect(
+        _url("archive:loan_action", _loan(LoanStatus.REQUESTED), "reject"),
         404,
         staff=403,
         custodian=403,
         leader=200,
     ),
-    "archive:loan_cancel": expect(
-        _url("archive:loan_cancel", _loan(LoanStatus.REQUESTED)),
+    "archive:loan_action[cancel]": expect(
+        _url("archive:loan_action", _loan(LoanStatus.REQUESTED), "cancel"),
         404,
         staff=200,
         custodian=200,
@@ -183,20 +183,20 @@ EXPECTATIONS = {
         404,
         **MANAGERS,
     ),
-    "archive:destruction_approve": expect(
-        _url("archive:destruction_approve", _destruction(DestructionStatus.PROPOSED)),
+    "archive:destruction_action[approve]": expect(
+        _url("archive:destruction_action", _destruction(DestructionStatus.PROPOSED), "approve"),
         404,
         custodian=403,
         leader=200,
     ),
-    "archive:destruction_reject": expect(
-        _url("archive:destruction_reject", _destruction(DestructionStatus.PROPOSED)),
+    "archive:destruction_action[reject]": expect(
+        _url("archive:destruction_action", _destruction(DestructionStatus.PROPOSED), "reject"),
         404,
         custodian=403,
         leader=200,
     ),
-    "archive:destruction_carry_out": expect(
-        _url("archive:destruction_carry_out", _destruction(DestructionStatus.APPROVED)),
+    "archive:destruction_action[carry_out]": expect(
+        _url("archive:destruction_action", _destruction(DestructionStatus.APPROVED), "carry_out"),
         404,
         custodian=200,
         leader=403,
@@ -204,8 +204,8 @@ EXPECTATIONS = {
     "archive:audit_list": expect(_url("archive:audit_list"), 403, **MANAGERS),
     "archive:audit_start": expect(_url("archive:audit_start"), 403, custodian=200),
     "archive:audit_detail": expect(_url("archive:audit_detail", _audit_pk), 404, **MANAGERS),
-    "archive:audit_complete": expect(
-        _url("archive:audit_complete", _audit_pk), 404, custodian=200, leader=403
+    "archive:audit_action[complete]": expect(
+        _url("archive:audit_action", _audit_pk, "complete"), 404, custodian=200, leader=403
     ),
     "archive:audit_line_mark": expect(
         _url("archive:audit_line_mark", _line_pk),
@@ -216,8 +216,11 @@ EXPECTATIONS = {
         leader=403,
     ),
     "archive:discrepancy_list": expect(_url("archive:discrepancy_list"), 403, **MANAGERS),
-    "archive:discrepancy_resolve": expect(
-        _url("archive:discrepancy_resolve", _discrepancy_pk), 404, custodian=200, leader=403
+    "archive:discrepancy_action[resolve]": expect(
+        _url("archive:discrepancy_action", _discrepancy_pk, "resolve"),
+        404,
+        custodian=200,
+        leader=403,
     ),
     "archive:export_list": expect(_url("archive:export_list"), 200),
     # An export belongs to the one who asked for it: everyone else gets 404.

@@ -37,7 +37,9 @@ def test_audit_discrepancy_lifecycle(cast, arc, login):
             reverse("archive:audit_line_mark", args=[lines[item_pk].pk]),
             {"result": result, "note": note},
         )
-    response = client.post(reverse("archive:audit_complete", args=[audit.pk]), {"comment": ""})
+    response = client.post(
+        reverse("archive:audit_action", args=[audit.pk, "complete"]), {"comment": ""}
+    )
     assert response.status_code == 302
     audit.refresh_from_db()
     assert audit.status == AuditStatus.COMPLETED and audit.completed_at
@@ -52,7 +54,7 @@ def test_audit_discrepancy_lifecycle(cast, arc, login):
     assert len(response.context["page"]) == 2
     missing = found[arc.secret.pk]
     client.post(
-        reverse("archive:discrepancy_resolve", args=[missing.pk]),
+        reverse("archive:discrepancy_action", args=[missing.pk, "resolve"]),
         {"resolution": "在保密柜-2找到,已归位"},
     )
     missing.refresh_from_db()

@@ -40,12 +40,14 @@ def test_whole_item_destruction_keeps_every_record(
     record = _propose(cast, arc.secret)
     assert Notification.objects.filter(recipient=cast.leader).exists()
     client = login(cast.leader)
-    client.post(reverse("archive:destruction_approve", args=[record.pk]), {"comment": "同意"})
+    client.post(
+        reverse("archive:destruction_action", args=[record.pk, "approve"]), {"comment": "同意"}
+    )
     client = login(cast.custodian)
     today = timezone.localdate()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("archive:destruction_carry_out", args=[record.pk]),
+            reverse("archive:destruction_action", args=[record.pk, "carry_out"]),
             {
                 "destroyed_on": today.isoformat(),
                 "witness_statement": "见证人陈静在场,粉碎完毕",
@@ -177,7 +179,7 @@ def test_custodian_proposes_through_the_form(cast, arc, login):
 def test_leader_rejects_through_the_page_with_a_reason(cast, arc, login):
     record = _propose(cast, arc.public)
     client = login(cast.leader)
-    url = reverse("archive:destruction_reject", args=[record.pk])
+    url = reverse("archive:destruction_action", args=[record.pk, "reject"])
     assert client.post(url, {"comment": ""}).status_code == 400  # a reason is required
     assert client.post(url, {"comment": "仍在保存期内"}).status_code == 302
     record.refresh_from_db()

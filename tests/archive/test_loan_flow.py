@@ -52,7 +52,9 @@ def test_whole_loan_flow_through_the_pages(cast, arc, login):
     assert Notification.objects.filter(recipient=cast.leader, url__contains=str(loan.pk)).exists()
 
     client = login(cast.leader)
-    response = client.post(reverse("archive:loan_approve", args=[loan.pk]), {"comment": "同意"})
+    response = client.post(
+        reverse("archive:loan_action", args=[loan.pk, "approve"]), {"comment": "同意"}
+    )
     assert response.status_code == 302
     loan.refresh_from_db()
     assert loan.status == LoanStatus.APPROVED and loan.copy.number == 1
@@ -179,7 +181,7 @@ def test_illegal_transitions_are_refused_with_a_message(cast, arc, status, move)
 
 def test_illegal_transition_through_the_page_shows_the_message(cast, arc, login):
     loan = make_loan(arc.secret, cast.staff, LoanStatus.REJECTED)
-    response = login(cast.staff).post(reverse("archive:loan_cancel", args=[loan.pk]), {})
+    response = login(cast.staff).post(reverse("archive:loan_action", args=[loan.pk, "cancel"]), {})
     assert response.status_code == 400
     assert "alert" in response.content.decode() or "errorlist" in response.content.decode()
     loan.refresh_from_db()
@@ -323,7 +325,7 @@ def test_one_open_request_per_person_and_item(cast, arc):
 def test_leader_rejects_through_the_page(cast, arc, login):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     client = login(cast.leader)
-    url = reverse("archive:loan_reject", args=[loan.pk])
+    url = reverse("archive:loan_action", args=[loan.pk, "reject"])
     assert client.post(url, {"comment": ""}).status_code == 400
     assert client.post(url, {"comment": "用途与工作无关"}).status_code == 302
     loan.refresh_from_db()
@@ -332,7 +334,7 @@ def test_leader_rejects_through_the_page(cast, arc, login):
 
 def test_borrower_cancels_a_request_through_the_page(cast, arc, login):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
-    response = login(cast.staff).post(reverse("archive:loan_cancel", args=[loan.pk]), {})
+    response = login(cast.staff).post(reverse("archive:loan_action", args=[loan.pk, "cancel"]), {})
     assert response.status_code == 302
     loan.refresh_from_db()
     assert loan.status == LoanStatus.CANCELLED

@@ -1,0 +1,7 @@
+"""Menu entries of the archive."""
+
+from django.utils.translation import gettext_lazy as _
+
+from onsite.navigation import NavItem, add
+
+add(NavItem(_("Archive"), "archive:item_list", "archive", order=50))
