@@ -79,7 +79,10 @@ def _name(user):
 # --- Items and files ------------------------------------------------------------------
 @transaction.atomic
 def register_item(actor, collection, *, copies=1, **fields):
-    """Register an item with its copies (numbered 1..n) in a collection the actor keeps."""
+    """Register an item with its copies (numbered 1..n) in a collection the actor keeps.
+
+    Enforces R2.4-archive-register, R2.4-recording-custodian.
+    """
     require(actor, "archive.register_item", collection)
     if copies < 1:
         raise WorkflowError(_("An item has at least one copy."))
@@ -91,7 +94,10 @@ def register_item(actor, collection, *, copies=1, **fields):
 
 @transaction.atomic
 def update_item(actor, item, changes):
-    """Change an item's record; the audit entry lists old → new for each changed field."""
+    """Change an item's record; the audit entry lists old → new for each changed field.
+
+    Enforces R2.4-recording-custodian, R2.4-recording-location.
+    """
     item = lock(Item, _pk(item))
     require(actor, "archive.edit_item", item)
     previous_custodian = item.custodian
@@ -122,7 +128,10 @@ def update_item(actor, item, changes):
 
 
 def record_item_view(actor, item):
-    """A read of a classified item's page goes to the audit trail."""
+    """A read of a classified item's page goes to the audit trail.
+
+    Enforces R2.4-classified-shown-to-granted-only.
+    """
     if item.classification >= audited_read_level():
         audit.record(actor, "archive.item.view", item)
 
@@ -130,7 +139,10 @@ def record_item_view(actor, item):
 @transaction.atomic
 def add_file(actor, item, uploaded):
     """Store an uploaded file privately with its SHA-256; the stored copy is read back and
-    must give the same digest, or nothing is kept."""
+    must give the same digest, or nothing is kept.
+
+    Enforces R2.4-recording-integrity.
+    """
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
     if uploaded.size > max_upload_bytes():
@@ -165,6 +177,8 @@ def open_file(actor, item_file):
 
     The caller fetched ``item_file`` through ``visible()``; a mismatch or a missing file
     refuses the download and is recorded.
+
+    Enforces R2.4-recording-integrity, R2.4-no-passing-on.
     """
     if item_file.erased_at or not item_file.file:
         raise WorkflowError(_("This file was erased when the item was destroyed."))
@@ -226,7 +240,10 @@ def _refuse_if_overdue(user):
 
 @transaction.atomic
 def request_loan(actor, item, *, purpose, needed_from, return_by):
-    """A person who may see the item asks to borrow it."""
+    """A person who may see the item asks to borrow it.
+
+    Enforces R2.4-archive-borrow-request, R2.4-timely-return.
+    """
     item = lock(Item, _pk(item))
     require(actor, "archive.request_loan", item)
     today = timezone.localdate()
@@ -273,7 +290,10 @@ def _free_copy(item):
 
 @transaction.atomic
 def approve_loan(actor, loan, comment=""):
-    """The leader approves: one free copy is reserved for the borrower (never two loans)."""
+    """The leader approves: one free copy is reserved for the borrower (never two loans).
+
+    Enforces R2.4-archive-borrow-approval, R2.4-one-copy-one-loan.
+    """
     loan = lock(Loan, _pk(loan))
     require(actor, "archive.decide_loan", loan)
     LOAN.target(loan.status, "approve")
@@ -317,6 +337,10 @@ def approve_loan(actor, loan, comment=""):
 
 @transaction.atomic
 def reject_loan(actor, loan, comment):
+    """The leader rejects a loan request, giving the reason.
+
+    Enforces R2.4-archive-borrow-approval.
+    """
     loan = lock(Loan, _pk(loan))
     require(actor, "archive.decide_loan", loan)
     if not comment.strip():
@@ -421,7 +445,10 @@ def _sign(loan, moment, given):
 
 @transaction.atomic
 def hand_over_loan(actor, loan, *, condition, signature, note=""):
-    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed."""
+    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed.
+
+    Enforces R2.4-borrower-signs, R2.4-one-copy-one-loan.
+    """
     loan = lock(Loan, _pk(loan))
     require(actor, "archive.hand_over_loan", loan)
     LOAN.target(loan.status, "hand_over")
@@ -484,7 +511,10 @@ def _fix_receipt(loan, signed, actor):
 
 @transaction.atomic
 def return_loan(actor, loan, *, condition, note="", signature):
-    """The custodian takes the copy back and records its condition; the borrower signs."""
+    """The custodian takes the copy back and records its condition; the borrower signs.
+
+    Enforces R2.4-return-checked.
+    """
     loan = lock(Loan, _pk(loan))
     require(actor, "archive.receive_loan", loan)
     LOAN.target(loan.status, "return")
@@ -515,7 +545,10 @@ def return_loan(actor, loan, *, condition, note="", signature):
 
 
 def read_receipt(actor, loan):
-    """The stored receipt, after checking it still matches the SHA-256 kept in the loan."""
+    """The stored receipt, after checking it still matches the SHA-256 kept in the loan.
+
+    Enforces R2.4-borrower-signs.
+    """
     try:
         with loan.receipt.storage.open(loan.receipt.name, "rb") as handle:
             content = handle.read()
@@ -538,6 +571,10 @@ def record_refused_signing(actor, loan, method, error):
 # --- Destruction ----------------------------------------------------------------------
 @transaction.atomic
 def propose_destruction(actor, item, *, copy=None, reason, method, witness, planned_on):
+    """The custodian proposes a destruction, naming another person as witness.
+
+    Enforces R2.4-destruction-approval, R2.4-destruction-witnessed.
+    """
     item = lock(Item, _pk(item))
     require(actor, "archive.propose_destruction", item)
     if copy is not None and (copy.item_id != item.pk or copy.status != CopyStatus.KEPT):
@@ -594,11 +631,19 @@ def _decide_destruction(actor, record, action, comment):
 
 @transaction.atomic
 def approve_destruction(actor, record, comment=""):
+    """The leader approves a destruction.
+
+    Enforces R2.4-destruction-approval.
+    """
     return _decide_destruction(actor, record, "approve", comment)
 
 
 @transaction.atomic
 def reject_destruction(actor, record, comment):
+    """The leader rejects a destruction, giving the reason.
+
+    Enforces R2.4-destruction-approval.
+    """
     return _decide_destruction(actor, record, "reject", comment)
 
 
@@ -607,6 +652,8 @@ def carry_out_destruction(actor, record, *, destroyed_on, witness_statement, wit
     """Record the witnessed destruction; copies (and files) go, the records stay.
 
     The witness confirms in person by entering their own password (time and IP kept).
+
+    Enforces R2.4-destroy-when-needed, R2.4-destruction-approval, R2.4-destruction-witnessed.
     """
     record = lock(Destruction, _pk(record))
     require(actor, "archive.carry_out_destruction", record)
@@ -668,7 +715,10 @@ def _destroy_item(actor, item):
 # --- Shelf audits ---------------------------------------------------------------------
 @transaction.atomic
 def start_audit(actor, collection, location=""):
-    """List every kept copy expected at the location; copies on loan are marked so."""
+    """List every kept copy expected at the location; copies on loan are marked so.
+
+    Enforces R2.4-periodic-archive-audit, R2.4-recording-location.
+    """
     require(actor, "archive.run_audit", collection)
     location = location.strip()
     if ShelfAudit.objects.filter(
@@ -713,6 +763,10 @@ CHECK_RESULTS = (
 
 @transaction.atomic
 def mark_audit_line(actor, line, result, note=""):
+    """Record what the shelf shows for one copy of an open audit.
+
+    Enforces R2.4-periodic-archive-audit.
+    """
     line = lock(AuditLine, _pk(line))
     record = line.audit
     require(actor, "archive.run_audit", record.collection)
@@ -736,7 +790,10 @@ def mark_audit_line(actor, line, result, note=""):
 
 @transaction.atomic
 def complete_audit(actor, record, note=""):
-    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy."""
+    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy.
+
+    Enforces R2.4-periodic-archive-audit, R2.4-discrepancies-resolved.
+    """
     record = lock(ShelfAudit, _pk(record))
     require(actor, "archive.run_audit", record.collection)
     SHELF_AUDIT.target(record.status, "complete")
@@ -772,6 +829,10 @@ def complete_audit(actor, record, note=""):
 
 @transaction.atomic
 def resolve_discrepancy(actor, discrepancy, resolution):
+    """The custodian closes a discrepancy, saying how it was resolved.
+
+    Enforces R2.4-discrepancies-resolved.
+    """
     record = lock(Discrepancy, _pk(discrepancy))
     require(actor, "archive.resolve_discrepancy", record)
     if not resolution.strip():
@@ -791,7 +852,10 @@ def resolve_discrepancy(actor, discrepancy, resolution):
 
 
 def audit_due_on(collection, last_completed):
-    """The day the next periodic audit of a collection is due (today if never audited)."""
+    """The day the next periodic audit of a collection is due (today if never audited).
+
+    Enforces R2.4-periodic-archive-audit.
+    """
     if last_completed is None:
         return None
     return timezone.localdate(last_completed) + timedelta(days=collection.audit_interval_days)

@@ -80,7 +80,10 @@ def _aware(day, clock):
 
 # --- Check-in and check-out -----------------------------------------------------------
 def _check_location(site, ip, lat, lng):
-    """Raise WorkflowError saying why, if the site's policy refuses this place."""
+    """Raise WorkflowError saying why, if the site's policy refuses this place.
+
+    Enforces R2.1-strict-attendance.
+    """
     policy = CheckInPolicy.objects.filter(site=site).first()
     if policy is None:
         return
@@ -118,7 +121,10 @@ def today_assignment(user, today):
 
 
 def check_in(user, *, now=None, ip=None, agent="", lat=None, lng=None):
-    """Record today's check-in at the site of today's assignment."""
+    """Record today's check-in at the site of today's assignment.
+
+    Enforces R2.1-strict-attendance, R2.3-site-work-hours.
+    """
     require(user, "attendance.use")
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -149,7 +155,10 @@ def check_in(user, *, now=None, ip=None, agent="", lat=None, lng=None):
 
 
 def check_out(user, *, now=None, ip=None, agent="", lat=None, lng=None):
-    """Record today's check-out (once)."""
+    """Record today's check-out (once).
+
+    Enforces R2.1-strict-attendance.
+    """
     require(user, "attendance.use")
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -189,7 +198,10 @@ def check_out(user, *, now=None, ip=None, agent="", lat=None, lng=None):
 
 # --- Overtime -------------------------------------------------------------------------
 def classify(day_kind):
-    """The overtime type of a day (by the person's site schedule and the holiday calendar)."""
+    """The overtime type of a day (by the person's site schedule and the holiday calendar).
+
+    Enforces R2.3-overtime-day-kind.
+    """
     if day_kind == DayKind.HOLIDAY:
         return OvertimeKind.HOLIDAY
     if day_kind in DayKind.working():
@@ -198,7 +210,10 @@ def classify(day_kind):
 
 
 def classify_day(user, day, site):
-    """(overtime type, derived Day) of ``day`` for ``user`` at ``site``; refuses other sites."""
+    """(overtime type, derived Day) of ``day`` for ``user`` at ``site``; refuses other sites.
+
+    Enforces R2.3-overtime-day-kind.
+    """
     period = Period([user.pk], day, day)
     assignment = period.assignment_on(user.pk, day)
     if assignment is None or assignment.site_id != site.pk:
@@ -221,7 +236,10 @@ def submit_overtime(
     late_reason="",
     now=None,
 ):
-    """Ask for overtime (for oneself only). Asking after it started needs a late reason."""
+    """Ask for overtime (for oneself only). Asking after it started needs a late reason.
+
+    Enforces R2.3-overtime-in-advance, R2.3-overtime-day-kind.
+    """
     require(user, "attendance.use")
     now = now or timezone.now()
     if end_time <= start_time:
@@ -312,7 +330,10 @@ def _decide_overtime(actor, pk, action, permission, comment, *, comment_required
 
 
 def approve_overtime(actor, pk, comment=""):
-    """The supervisor approves; HR is asked to approve and file."""
+    """The supervisor approves; HR is asked to approve and file.
+
+    Enforces R2.3-overtime-supervisor-approval.
+    """
     request = _decide_overtime(actor, pk, "approve", "attendance.approve_overtime", comment)
     url = reverse("attendance:overtime_detail", args=[request.pk])
     params = {"name": display_name(request.user), "date": request.date.isoformat()}
@@ -334,6 +355,10 @@ def approve_overtime(actor, pk, comment=""):
 
 
 def reject_overtime(actor, pk, comment):
+    """The supervisor rejects, giving the reason.
+
+    Enforces R2.3-overtime-supervisor-approval.
+    """
     request = _decide_overtime(
         actor, pk, "reject", "attendance.approve_overtime", comment, comment_required=True
     )
@@ -342,7 +367,10 @@ def reject_overtime(actor, pk, comment):
 
 
 def file_overtime(actor, pk, comment=""):
-    """HR approves and files (备案) overtime the supervisor approved."""
+    """HR approves and files (备案) overtime the supervisor approved.
+
+    Enforces R2.3-overtime-hr-filing.
+    """
     request = _decide_overtime(actor, pk, "file", "attendance.file_overtime", comment)
     notify(
         request.user,
@@ -355,6 +383,10 @@ def file_overtime(actor, pk, comment=""):
 
 
 def hr_reject_overtime(actor, pk, comment):
+    """HR rejects overtime the supervisor approved, giving the reason.
+
+    Enforces R2.3-overtime-hr-filing.
+    """
     request = _decide_overtime(
         actor, pk, "hr_reject", "attendance.file_overtime", comment, comment_required=True
     )
@@ -435,7 +467,10 @@ def confirm_overtime_hours(actor, pk, minutes, *, now=None):
 
 # --- Leave ----------------------------------------------------------------------------
 def comp_leave_balance(user, until=None):
-    """Days of compensatory leave earned by filed rest-day overtime minus those taken."""
+    """Days of compensatory leave earned by filed rest-day overtime minus those taken.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     earned = OvertimeRequest.objects.filter(
         user=user,
         status=OvertimeStatus.FILED,
@@ -454,14 +489,20 @@ def comp_leave_balance(user, until=None):
 
 
 def leave_balance(user, leave_type, year):
-    """Days left of a leave type in a year (pending requests count as taken)."""
+    """Days left of a leave type in a year (pending requests count as taken).
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     if leave_type.is_compensatory:
         return comp_leave_balance(user)
     return allowance_of(user, leave_type, year) - days_taken(user, leave_type, year)
 
 
 def allowance_of(user, leave_type, year):
-    """The person's own allowance for the year if HR set one, else the type's default."""
+    """The person's own allowance for the year if HR set one, else the type's default.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     own = LeaveAllowance.objects.filter(user=user, leave_type=leave_type, year=year).first()
     return own.days if own else leave_type.yearly_allowance
 
@@ -476,7 +517,10 @@ def days_taken(user, leave_type, year):
 
 
 def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half, reason):
-    """Ask for leave (for oneself only): no overlap, and a balance that stays at zero or more."""
+    """Ask for leave (for oneself only): no overlap, and a balance that stays at zero or more.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     require(user, "attendance.use")
     if (end_date, end_half) < (start_date, start_half) or (
         start_date == end_date and start_half == HalfDay.PM and end_half == HalfDay.AM
@@ -571,10 +615,18 @@ def _decide_leave(actor, pk, action, comment):
 
 
 def approve_leave(actor, pk, comment=""):
+    """The supervisor approves leave.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     return _decide_leave(actor, pk, "approve", comment)
 
 
 def reject_leave(actor, pk, comment):
+    """The supervisor rejects leave, giving the reason.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     if not (comment or "").strip():
         raise WorkflowError(_("Give the reason for the rejection."))
     return _decide_leave(actor, pk, "reject", comment)
@@ -634,6 +686,10 @@ def decide_many(actor, what, action, pks, comment=""):
 
 # --- Holiday calendar and leave types (HR) ---------------------------------------------
 def save_calendar_day(actor, *, date, kind, name):
+    """HR enters or corrects a day of the holiday calendar.
+
+    Enforces R2.3-overtime-day-kind.
+    """
     require(actor, "attendance.manage_calendar")
     with transaction.atomic():
         day, created = HolidayCalendarDay.objects.update_or_create(
@@ -674,7 +730,10 @@ def import_calendar_year(actor, year):
 
 
 def set_allowance(actor, *, user, leave_type, year, days):
-    """HR sets one person's allowance of a leave type for a year (audited)."""
+    """HR sets one person's allowance of a leave type for a year (audited).
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     require(actor, "attendance.manage_leave_types")
     with transaction.atomic():
         row, created = LeaveAllowance.objects.select_for_update().get_or_create(
@@ -721,7 +780,10 @@ def add_schedule(
     follows_national_calendar=True,
     today=None,
 ):
-    """A new schedule for a site from a date on; earlier days keep the schedule they had."""
+    """A new schedule for a site from a date on; earlier days keep the schedule they had.
+
+    Enforces R2.3-site-work-hours.
+    """
     require(actor, "attendance.manage_sites")
     today = today or timezone.localdate()
     if end_time <= start_time:
@@ -750,6 +812,10 @@ def add_schedule(
 
 
 def add_day_off(actor, site, *, date, reason):
+    """HR records a day the client site does not work.
+
+    Enforces R2.3-site-work-hours.
+    """
     require(actor, "attendance.manage_sites")
     with transaction.atomic():
         day, created = SiteDayOff.objects.get_or_create(
@@ -770,7 +836,10 @@ def remove_day_off(actor, pk):
 
 
 def save_policy(actor, site, *, allowed_networks, latitude, longitude, radius_metres):
-    """Set where check-ins at a site are accepted from (IP ranges and/or a geofence)."""
+    """Set where check-ins at a site are accepted from (IP ranges and/or a geofence).
+
+    Enforces R2.1-strict-attendance.
+    """
     require(actor, "attendance.manage_sites")
     with transaction.atomic():
         policy = CheckInPolicy.objects.filter(site=site).first() or CheckInPolicy(site=site)

@@ -43,7 +43,8 @@ def rules_named_by_tests():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and ast.unparse(node.func) == "pytest.mark.rule":
                 for arg in node.args:
-                    named.setdefault(ast.literal_eval(arg), []).append(path.name)
+                    where = str(path.relative_to(ROOT))
+                    named.setdefault(ast.literal_eval(arg), []).append(where)
     return named
 
 
@@ -93,8 +94,7 @@ def test_rule_ids_are_unique_and_well_formed():
     rows = table_rows("id")
     assert rows, "docs/regulation.md has no rule table"
     ids = Counter(row["id"] for row in rows)
-    assert not [rule for rule, count in ids.items() if count > 1], f"duplicate ids: {ids}"
-    problems = []
+    problems = [f"{rule}: used {count} times" for rule, count in ids.items() if count > 1]
     for row in rows:
         rule = row["id"]
         section = rule[1:].split("-")[0]
