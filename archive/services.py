@@ -71,7 +71,10 @@ def _name(user):
 # --- Items and files ------------------------------------------------------------------
 @transaction.atomic
 def register_item(actor, collection, *, copies=1, **fields):
-    """Register an item with its copies (numbered 1..n) in a collection the actor keeps."""
+    """Register an item with its copies (numbered 1..n) in a collection the actor keeps.
+
+    Enforces R2.4-archive-register, R2.4-recording-custodian.
+    """
     require(actor, "archive.register_item", collection)
     if copies < 1:
         raise WorkflowError(_("An item has at least one copy."))
@@ -83,7 +86,10 @@ def register_item(actor, collection, *, copies=1, **fields):
 
 @transaction.atomic
 def update_item(actor, item, changes):
-    """Change an item's record; the audit entry lists old → new for each changed field."""
+    """Change an item's record; the audit entry lists old → new for each changed field.
+
+    Enforces R2.4-recording-custodian, R2.4-recording-location.
+    """
     item = lock(Item, _pk(item))
     require(actor, "archive.edit_item", item)
     previous_custodian = item.custodian
@@ -114,7 +120,10 @@ def update_item(actor, item, changes):
 
 
 def record_item_view(actor, item):
-    """A read of a classified item's page goes to the audit trail."""
+    """A read of a classified item's page goes to the audit trail.
+
+    Enforces R2.4-classified-shown-to-granted-only.
+    """
     if item.classification >= conf.AUDITED_READ_LEVEL:
         audit.record(actor, "archive.item.view", item)
 
@@ -122,7 +131,10 @@ def record_item_view(actor, item):
 @transaction.atomic
 def add_file(actor, item, uploaded):
     """Store an uploaded file privately with its SHA-256; the stored copy is read back and
-    must give the same digest, or nothing is kept."""
+    must give the same digest, or nothing is kept.
+
+    Enforces R2.4-recording-integrity.
+    """
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
     if uploaded.size > conf.MAX_UPLOAD_BYTES:
@@ -157,6 +169,8 @@ def open_file(actor, item_file):
 
     The caller fetched ``item_file`` through ``visible()``; a mismatch or a missing file
     refuses the download and is recorded.
+
+    Enforces R2.4-recording-integrity, R2.4-no-passing-on.
     """
     if item_file.erased_at or not item_file.file:
         raise WorkflowError(_("This file was erased when the item was destroyed."))
@@ -230,7 +244,10 @@ def _a_copy_is_free(loan, user, now):
 
 
 def request_loan(actor, item, *, purpose, needed_from, return_by):
-    """A person who may see the item asks to borrow it; the leaders are asked to decide."""
+    """A person who may see the item asks to borrow it; the leaders are asked to decide.
+
+    Enforces R2.4-archive-borrow-request, R2.4-timely-return.
+    """
     today = timezone.localdate()
     if needed_from < today:
         raise WorkflowError(_("The loan cannot start in the past."))
@@ -293,6 +310,8 @@ def approve_loan(actor, loan, comment=""):
 
     The item is locked first (``LOAN.parent``), so approvals of one item queue up; the
     partial unique constraint on active loans per copy holds even if they did not.
+
+    Enforces R2.4-archive-borrow-approval, R2.4-one-copy-one-loan.
     """
 
     def reserve(loan):
@@ -324,6 +343,8 @@ def approve_loan(actor, loan, comment=""):
 
 @LOAN.implements("reject")
 def reject_loan(actor, loan, comment=""):
+    """Enforces R2.4-archive-borrow-approval."""
+
     def tell(loan):
         notify(
             [loan.borrower],
@@ -421,7 +442,10 @@ def _condition(condition):
 
 @LOAN.implements("hand_over")
 def hand_over_loan(actor, loan, *, condition, signature, note=""):
-    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed."""
+    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed.
+
+    Enforces R2.4-borrower-signs, R2.4-one-copy-one-loan.
+    """
     signed = []
 
     def hand(loan):
@@ -476,7 +500,10 @@ def _fix_receipt(loan, signed, actor):
 
 @LOAN.implements("return")
 def return_loan(actor, loan, *, condition, signature, note=""):
-    """The custodian takes the copy back and records its condition; the borrower signs."""
+    """The custodian takes the copy back and records its condition; the borrower signs.
+
+    Enforces R2.4-return-checked.
+    """
 
     def take_back(loan):
         loan.condition_in = _condition(condition)
@@ -505,7 +532,10 @@ def return_loan(actor, loan, *, condition, signature, note=""):
 
 
 def read_receipt(actor, loan):
-    """The stored receipt, after checking it still matches the SHA-256 kept in the loan."""
+    """The stored receipt, after checking it still matches the SHA-256 kept in the loan.
+
+    Enforces R2.4-borrower-signs.
+    """
     try:
         with loan.receipt.storage.open(loan.receipt.name, "rb") as handle:
             content = handle.read()
@@ -527,7 +557,10 @@ def record_refused_signing(actor, loan, method, error):
 
 # --- Destruction ----------------------------------------------------------------------
 def propose_destruction(actor, item, *, copy=None, reason, method, witness, planned_on):
-    """The custodian proposes destroying a copy (or the whole item) before a witness."""
+    """The custodian proposes destroying a copy (or the whole item) before a witness.
+
+    Enforces R2.4-destruction-approval, R2.4-destruction-witnessed.
+    """
     if copy is not None and (copy.item_id != item.pk or copy.status != CopyStatus.KEPT):
         raise WorkflowError(_("Choose a kept copy of this item."))
     if witness.pk == actor.pk:
@@ -576,11 +609,13 @@ def _tell_proposer(record):
 
 @DESTRUCTION.implements("approve")
 def approve_destruction(actor, record, comment=""):
+    """Enforces R2.4-destruction-approval."""
     return DESTRUCTION.run(actor, record, "approve", comment=comment, notify=_tell_proposer)
 
 
 @DESTRUCTION.implements("reject")
 def reject_destruction(actor, record, comment=""):
+    """Enforces R2.4-destruction-approval."""
     return DESTRUCTION.run(actor, record, "reject", comment=comment, notify=_tell_proposer)
 
 
@@ -590,6 +625,8 @@ def carry_out_destruction(actor, record, *, destroyed_on, witness_statement, wit
 
     The witness confirms in person by entering their own password (time and IP kept).
     Lock order: the item (``DESTRUCTION.parent``), the destruction, then the copies.
+
+    Enforces R2.4-destroy-when-needed, R2.4-destruction-approval, R2.4-destruction-witnessed.
     """
     if not witness_statement.strip():
         raise WorkflowError(_("The witness statement is required."))
@@ -648,7 +685,10 @@ def _destroy_item(actor, item):
 
 # --- Shelf audits ---------------------------------------------------------------------
 def start_audit(actor, collection, location=""):
-    """List every kept copy expected at the location; copies on loan are marked so."""
+    """List every kept copy expected at the location; copies on loan are marked so.
+
+    Enforces R2.4-periodic-archive-audit, R2.4-recording-location.
+    """
     location = location.strip()
 
     def build():
@@ -704,7 +744,10 @@ CHECK_RESULTS = (
 
 @transaction.atomic
 def mark_audit_line(actor, line, result, note=""):
-    """One copy checked on the shelf (not a transition of the audit: its line changes)."""
+    """One copy checked on the shelf (not a transition of the audit: its line changes).
+
+    Enforces R2.4-periodic-archive-audit.
+    """
     line = lock(AuditLine, line.pk)
     record = line.audit
     require(actor, "archive.complete_audit", record)
@@ -736,7 +779,10 @@ def _every_copy_checked(record, user, now):
 
 @SHELF_AUDIT.implements("complete")
 def complete_audit(actor, record, comment=""):
-    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy."""
+    """Close the audit; every missing, damaged or misplaced copy opens a discrepancy.
+
+    Enforces R2.4-periodic-archive-audit, R2.4-discrepancies-resolved.
+    """
     found = []
 
     def open_discrepancies(record):
@@ -765,5 +811,8 @@ def complete_audit(actor, record, comment=""):
 
 @DISCREPANCY.implements("resolve")
 def resolve_discrepancy(actor, discrepancy, comment=""):
-    """The custodian says how a discrepancy was resolved (found, repaired, reported lost…)."""
+    """The custodian says how a discrepancy was resolved (found, repaired, reported lost…).
+
+    Enforces R2.4-discrepancies-resolved.
+    """
     return DISCREPANCY.run(actor, discrepancy, "resolve", comment=comment)

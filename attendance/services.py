@@ -80,7 +80,10 @@ def _aware(day, clock):
 
 # --- Check-in and check-out -----------------------------------------------------------
 def _check_location(site, ip, lat, lng):
-    """Raise WorkflowError saying why, if the site's policy refuses this place."""
+    """Raise WorkflowError saying why, if the site's policy refuses this place.
+
+    Enforces R2.1-strict-attendance.
+    """
     policy = CheckInPolicy.objects.filter(site=site).first()
     if policy is None:
         return
@@ -118,7 +121,10 @@ def today_assignment(user, today):
 
 
 def check_in(user, *, now=None, ip=None, agent="", lat=None, lng=None):
-    """Record today's check-in at the site of today's assignment."""
+    """Record today's check-in at the site of today's assignment.
+
+    Enforces R2.1-strict-attendance, R2.3-site-work-hours.
+    """
     require(user, "attendance.use")
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -149,7 +155,10 @@ def check_in(user, *, now=None, ip=None, agent="", lat=None, lng=None):
 
 
 def check_out(user, *, now=None, ip=None, agent="", lat=None, lng=None):
-    """Record today's check-out (once)."""
+    """Record today's check-out (once).
+
+    Enforces R2.1-strict-attendance.
+    """
     require(user, "attendance.use")
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -189,7 +198,10 @@ def check_out(user, *, now=None, ip=None, agent="", lat=None, lng=None):
 
 # --- Overtime -------------------------------------------------------------------------
 def classify(day_kind):
-    """The overtime type of a day (by the person's site schedule and the holiday calendar)."""
+    """The overtime type of a day (by the person's site schedule and the holiday calendar).
+
+    Enforces R2.3-overtime-day-kind.
+    """
     if day_kind == DayKind.HOLIDAY:
         return OvertimeKind.HOLIDAY
     if day_kind in DayKind.working():
@@ -198,7 +210,10 @@ def classify(day_kind):
 
 
 def classify_day(user, day, site):
-    """(overtime type, derived Day) of ``day`` for ``user`` at ``site``; refuses other sites."""
+    """(overtime type, derived Day) of ``day`` for ``user`` at ``site``; refuses other sites.
+
+    Enforces R2.3-overtime-day-kind.
+    """
     period = Period([user.pk], day, day)
     assignment = period.assignment_on(user.pk, day)
     if assignment is None or assignment.site_id != site.pk:
@@ -221,7 +236,10 @@ def submit_overtime(
     late_reason="",
     now=None,
 ):
-    """Ask for overtime (for oneself only). Asking after it started needs a late reason."""
+    """Ask for overtime (for oneself only). Asking after it started needs a late reason.
+
+    Enforces R2.3-overtime-in-advance, R2.3-overtime-day-kind.
+    """
     now = now or timezone.now()
     if end_time <= start_time:
         raise WorkflowError(_("The end must be after the start."))
@@ -297,7 +315,10 @@ def _overtime_url(request):
 
 @OVERTIME_FLOW.implements("approve")
 def approve_overtime(actor, request, comment=""):
-    """The supervisor approves; HR is asked to approve and file."""
+    """The supervisor approves; HR is asked to approve and file.
+
+    Enforces R2.3-overtime-supervisor-approval.
+    """
 
     def tell(request):
         params = {"name": display_name(request.user), "date": request.date.isoformat()}
@@ -321,12 +342,16 @@ def approve_overtime(actor, request, comment=""):
 
 @OVERTIME_FLOW.implements("reject")
 def reject_overtime(actor, request, comment=""):
+    """Enforces R2.3-overtime-supervisor-approval."""
     return OVERTIME_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_rejected)
 
 
 @OVERTIME_FLOW.implements("file")
 def file_overtime(actor, request, comment=""):
-    """HR approves and files (备案) overtime the supervisor approved."""
+    """HR approves and files (备案) overtime the supervisor approved.
+
+    Enforces R2.3-overtime-hr-filing.
+    """
 
     def tell(request):
         notify(
@@ -342,6 +367,7 @@ def file_overtime(actor, request, comment=""):
 
 @OVERTIME_FLOW.implements("hr_reject")
 def hr_reject_overtime(actor, request, comment=""):
+    """Enforces R2.3-overtime-hr-filing."""
     return OVERTIME_FLOW.run(actor, request, "hr_reject", comment=comment, notify=_tell_rejected)
 
 
@@ -426,7 +452,10 @@ def confirm_overtime_hours(actor, request, minutes, *, now=None):
 
 # --- Leave ----------------------------------------------------------------------------
 def comp_leave_balance(user, until=None):
-    """Days of compensatory leave earned by filed rest-day overtime minus those taken."""
+    """Days of compensatory leave earned by filed rest-day overtime minus those taken.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     earned = OvertimeRequest.objects.filter(
         user=user,
         status=OvertimeStatus.FILED,
@@ -445,14 +474,20 @@ def comp_leave_balance(user, until=None):
 
 
 def leave_balance(user, leave_type, year):
-    """Days left of a leave type in a year (pending requests count as taken)."""
+    """Days left of a leave type in a year (pending requests count as taken).
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     if leave_type.is_compensatory:
         return comp_leave_balance(user)
     return allowance_of(user, leave_type, year) - days_taken(user, leave_type, year)
 
 
 def allowance_of(user, leave_type, year):
-    """The person's own allowance for the year if HR set one, else the type's default."""
+    """The person's own allowance for the year if HR set one, else the type's default.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     own = LeaveAllowance.objects.filter(user=user, leave_type=leave_type, year=year).first()
     return own.days if own else leave_type.yearly_allowance
 
@@ -467,7 +502,10 @@ def days_taken(user, leave_type, year):
 
 
 def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half, reason):
-    """Ask for leave (for oneself only): no overlap, and a balance that stays at zero or more."""
+    """Ask for leave (for oneself only): no overlap, and a balance that stays at zero or more.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     if (end_date, end_half) < (start_date, start_half) or (
         start_date == end_date and start_half == HalfDay.PM and end_half == HalfDay.AM
     ):
@@ -552,11 +590,13 @@ def _tell_decided(request):
 
 @LEAVE_FLOW.implements("approve")
 def approve_leave(actor, request, comment=""):
+    """Enforces R2.3-leave-by-company-policy."""
     return LEAVE_FLOW.run(actor, request, "approve", comment=comment, notify=_tell_decided)
 
 
 @LEAVE_FLOW.implements("reject")
 def reject_leave(actor, request, comment=""):
+    """Enforces R2.3-leave-by-company-policy."""
     return LEAVE_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_decided)
 
 
@@ -609,6 +649,7 @@ def decide_many(actor, what, action, requests, comment=""):
 
 # --- Holiday calendar and leave types (HR) ---------------------------------------------
 def save_calendar_day(actor, *, date, kind, name):
+    """Enforces R2.3-overtime-day-kind."""
     require(actor, "attendance.manage_calendar")
     with transaction.atomic():
         day, created = HolidayCalendarDay.objects.update_or_create(
@@ -649,7 +690,10 @@ def import_calendar_year(actor, year):
 
 
 def set_allowance(actor, *, user, leave_type, year, days):
-    """HR sets one person's allowance of a leave type for a year (audited)."""
+    """HR sets one person's allowance of a leave type for a year (audited).
+
+    Enforces R2.3-leave-by-company-policy.
+    """
     require(actor, "attendance.manage_leave_types")
     with transaction.atomic():
         row, created = LeaveAllowance.objects.select_for_update().get_or_create(
@@ -696,7 +740,10 @@ def add_schedule(
     follows_national_calendar=True,
     today=None,
 ):
-    """A new schedule for a site from a date on; earlier days keep the schedule they had."""
+    """A new schedule for a site from a date on; earlier days keep the schedule they had.
+
+    Enforces R2.3-site-work-hours.
+    """
     require(actor, "attendance.manage_sites")
     today = today or timezone.localdate()
     if end_time <= start_time:
@@ -725,6 +772,7 @@ def add_schedule(
 
 
 def add_day_off(actor, site, *, date, reason):
+    """Enforces R2.3-site-work-hours."""
     require(actor, "attendance.manage_sites")
     with transaction.atomic():
         day, created = SiteDayOff.objects.get_or_create(
@@ -745,7 +793,10 @@ def remove_day_off(actor, pk):
 
 
 def save_policy(actor, site, *, allowed_networks, latitude, longitude, radius_metres):
-    """Set where check-ins at a site are accepted from (IP ranges and/or a geofence)."""
+    """Set where check-ins at a site are accepted from (IP ranges and/or a geofence).
+
+    Enforces R2.1-strict-attendance.
+    """
     require(actor, "attendance.manage_sites")
     with transaction.atomic():
         policy = CheckInPolicy.objects.filter(site=site).first() or CheckInPolicy(site=site)

@@ -14,6 +14,9 @@ from tests.archive.factories import ItemFactory, make_loan
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.rule(
+    "R2.4-periodic-archive-audit", "R2.4-recording-location", "R2.4-discrepancies-resolved"
+)
 def test_audit_discrepancy_lifecycle(cast, arc, login):
     elsewhere = ItemFactory(collection=cast.collection, custodian=cast.custodian, location="B-9")
     make_loan(arc.internal, cast.staff, LoanStatus.HANDED_OVER)
@@ -64,6 +67,7 @@ def test_audit_discrepancy_lifecycle(cast, arc, login):
     assert AuditEntry.objects.filter(action="archive.discrepancy.resolve").count() == 1
 
 
+@pytest.mark.rule("R2.4-periodic-archive-audit")
 def test_audit_cannot_complete_with_unchecked_copies(cast, arc, english):
     audit = services.start_audit(cast.custodian, cast.collection)
     with pytest.raises(WorkflowError, match="not checked"):
@@ -87,6 +91,7 @@ def test_misplaced_needs_where_it_was_found(cast, arc):
         services.mark_audit_line(cast.custodian, audit.lines.first(), "misplaced")
 
 
+@pytest.mark.rule("R2.4-discrepancies-resolved")
 def test_resolution_needs_a_text(cast, arc):
     audit = services.start_audit(cast.custodian, cast.collection)
     for line in audit.lines.all():
@@ -96,6 +101,7 @@ def test_resolution_needs_a_text(cast, arc):
         services.resolve_discrepancy(cast.custodian, Discrepancy.objects.first(), " ")
 
 
+@pytest.mark.rule("R2.4-discrepancies-resolved")
 def test_a_missing_copy_is_not_lent_while_the_discrepancy_is_open(cast, arc, english):
     from datetime import timedelta
 

@@ -32,6 +32,7 @@ def _propose(cast, item, copy=None):
     )
 
 
+@pytest.mark.rule("R2.4-destroy-when-needed")
 def test_whole_item_destruction_keeps_every_record(
     cast, arc, login, django_capture_on_commit_callbacks
 ):
@@ -77,6 +78,7 @@ def test_whole_item_destruction_keeps_every_record(
     assert login(cast.staff).get(reverse("archive:item_detail", args=[item.pk])).status_code == 200
 
 
+@pytest.mark.rule("R2.4-destroy-when-needed")
 def test_destroying_one_copy_keeps_the_item(cast):
     item = ItemFactory(collection=cast.collection, custodian=cast.custodian, copies=2)
     copy = item.copies.get(number=2)
@@ -95,6 +97,7 @@ def test_destroying_one_copy_keeps_the_item(cast):
     assert Copy.objects.get(item=item, number=1).status == CopyStatus.KEPT
 
 
+@pytest.mark.rule("R2.4-destruction-approval")
 def test_destruction_needs_the_leaders_approval_first(cast, arc):
     record = _propose(cast, arc.public)
     with pytest.raises(WorkflowError):
@@ -116,6 +119,7 @@ def test_destruction_needs_the_leaders_approval_first(cast, arc):
         services.approve_destruction(cast.leader, record)
 
 
+@pytest.mark.rule("R2.4-destroy-when-needed")
 def test_a_copy_on_loan_cannot_be_destroyed(cast, arc):
     make_loan(arc.public, cast.staff, LoanStatus.HANDED_OVER)
     record = _propose(cast, arc.public)
@@ -131,6 +135,7 @@ def test_a_copy_on_loan_cannot_be_destroyed(cast, arc):
     assert Destruction.objects.get(pk=record.pk).status == DestructionStatus.APPROVED
 
 
+@pytest.mark.rule("R2.4-destruction-witnessed")
 def test_the_witness_is_another_person(cast, arc):
     with pytest.raises(WorkflowError):
         services.propose_destruction(
@@ -143,6 +148,7 @@ def test_the_witness_is_another_person(cast, arc):
         )
 
 
+@pytest.mark.rule("R2.4-destruction-witnessed")
 def test_the_witness_confirms_with_their_own_password(cast, arc):
     record = _propose(cast, arc.public)
     services.approve_destruction(cast.leader, record)

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 CONTENT = b"\x00\x01 recording of the meeting " * 100
 
 
+@pytest.mark.rule("R2.4-recording-integrity", "R2.4-no-passing-on")
 def test_upload_stores_the_file_privately_with_its_sha256(cast, arc, login):
     upload = SimpleUploadedFile("会议.mp4", CONTENT, content_type="video/mp4")
     response = login(cast.custodian).post(
@@ -42,6 +43,7 @@ def test_only_the_custodian_uploads(cast, arc, login):
     assert not ItemFile.objects.exists()
 
 
+@pytest.mark.rule("R2.4-recording-integrity", "R2.4-no-passing-on")
 def test_download_verifies_the_checksum_and_is_audited(cast, arc, login):
     stored = make_file(arc.secret, CONTENT)
     response = login(cast.staff).get(reverse("archive:file_download", args=[stored.pk]))
@@ -51,6 +53,7 @@ def test_download_verifies_the_checksum_and_is_audited(cast, arc, login):
     assert entry.actor == cast.staff and entry.object_id == str(arc.secret.pk)
 
 
+@pytest.mark.rule("R2.4-recording-integrity")
 def test_tampered_file_is_refused_and_recorded(cast, arc, login):
     stored = make_file(arc.secret, CONTENT)
     with open(stored.file.path, "ab") as handle:
@@ -65,6 +68,7 @@ def test_tampered_file_is_refused_and_recorded(cast, arc, login):
     assert Notification.objects.filter(recipient=cast.custodian).exists()
 
 
+@pytest.mark.rule("R2.4-recording-integrity")
 def test_missing_stored_file_is_refused_and_recorded(cast, arc, login):
     stored = make_file(arc.secret, CONTENT)
     stored.file.storage.delete(stored.file.name)
@@ -83,6 +87,7 @@ def test_an_oversized_upload_gets_a_message(cast, arc, login, settings):
     assert not ItemFile.objects.exists()
 
 
+@pytest.mark.rule("R2.4-recording-integrity")
 def test_a_file_not_stored_intact_is_not_kept(cast, arc, monkeypatch):
     from archive import services
     from archive.storage import PrivateStorage

@@ -33,6 +33,7 @@ def _form(cast, **changes):
     return data
 
 
+@pytest.mark.rule("R2.4-archive-register")
 def test_custodian_registers_an_item_with_its_copies(cast, login):
     response = login(cast.custodian).post(reverse("archive:item_create"), _form(cast))
     item = Item.objects.get()
@@ -43,6 +44,7 @@ def test_custodian_registers_an_item_with_its_copies(cast, login):
     assert AuditEntry.objects.filter(action="archive.item.register", actor=cast.custodian).exists()
 
 
+@pytest.mark.rule("R2.4-recording-custodian")
 def test_the_custodian_must_keep_the_collection(cast, login):
     stranger = UserFactory(roles=["custodian"])
     response = login(cast.custodian).post(
@@ -61,6 +63,7 @@ def test_bad_dates_keep_what_was_typed(cast, login):
     assert not Item.objects.exists()
 
 
+@pytest.mark.rule("R2.4-recording-custodian", "R2.4-recording-location")
 def test_a_custody_change_is_in_the_history(cast, arc, login):
     second = UserFactory(username="keeper2", roles=["custodian"])
     cast.collection.custodians.add(second)

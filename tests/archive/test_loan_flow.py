@@ -34,6 +34,12 @@ def _drawn():
     return SignatureInput.from_data_url(png_signature())
 
 
+@pytest.mark.rule(
+    "R2.4-archive-borrow-request",
+    "R2.4-archive-borrow-approval",
+    "R2.4-borrower-signs",
+    "R2.4-return-checked",
+)
 def test_whole_loan_flow_through_the_pages(cast, arc, login):
     item = arc.secret
     client = login(cast.staff)
@@ -100,6 +106,7 @@ def test_whole_loan_flow_through_the_pages(cast, arc, login):
     ]
 
 
+@pytest.mark.rule("R2.4-borrower-signs")
 def test_receipt_fixes_terms_names_signature_and_its_sha256(cast, arc, login):
     from pypdf import PdfReader
 
@@ -120,6 +127,7 @@ def test_receipt_fixes_terms_names_signature_and_its_sha256(cast, arc, login):
     assert AuditEntry.objects.filter(action="archive.loan.receipt_read", actor=cast.staff).exists()
 
 
+@pytest.mark.rule("R2.4-borrower-signs")
 def test_password_signature_must_be_the_borrowers(cast, arc, english):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     services.approve_loan(cast.leader, loan)
@@ -131,6 +139,7 @@ def test_password_signature_must_be_the_borrowers(cast, arc, english):
     assert not Signature.objects.exists()
 
 
+@pytest.mark.rule("R2.4-borrower-signs")
 def test_empty_drawn_signature_is_refused_on_the_form(cast, arc, login):
     loan = make_loan(arc.secret, cast.staff, LoanStatus.APPROVED)
     response = login(cast.custodian).post(
@@ -188,6 +197,7 @@ def test_illegal_transition_through_the_page_shows_the_message(cast, arc, login)
     assert loan.status == LoanStatus.REJECTED
 
 
+@pytest.mark.rule("R2.4-archive-borrow-approval")
 def test_only_the_leader_approves_and_never_their_own_request(cast, arc):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     for person in (cast.staff, cast.custodian, cast.outsider, cast.admin):
@@ -198,6 +208,7 @@ def test_only_the_leader_approves_and_never_their_own_request(cast, arc):
         services.approve_loan(cast.leader, own)
 
 
+@pytest.mark.rule("R2.4-archive-borrow-approval")
 def test_reject_needs_a_comment_and_tells_the_borrower(cast, arc):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     with pytest.raises(WorkflowError):
@@ -208,6 +219,7 @@ def test_reject_needs_a_comment_and_tells_the_borrower(cast, arc):
     assert Notification.objects.filter(recipient=cast.staff, body="用途不明确").exists()
 
 
+@pytest.mark.rule("R2.4-one-copy-one-loan")
 def test_cancel_frees_the_reserved_copy(cast, arc, english):
     first = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     second = services.request_loan(cast.custodian, arc.secret, purpose="回放", **_dates())
@@ -220,6 +232,7 @@ def test_cancel_frees_the_reserved_copy(cast, arc, english):
     assert second.status == LoanStatus.APPROVED and second.copy.number == 1
 
 
+@pytest.mark.rule("R2.4-one-copy-one-loan")
 def test_two_copies_are_lent_to_two_borrowers(cast, arc):
     item = ItemFactory(collection=cast.collection, custodian=cast.custodian, copies=2)
     first = services.request_loan(cast.staff, item, purpose="回放", **_dates())
@@ -231,12 +244,14 @@ def test_two_copies_are_lent_to_two_borrowers(cast, arc):
     assert {first.copy.number, second.copy.number} == {1, 2}
 
 
+@pytest.mark.rule("R2.4-one-copy-one-loan")
 def test_database_refuses_two_active_loans_of_one_copy(cast, arc):
     make_loan(arc.secret, cast.staff, LoanStatus.HANDED_OVER)
     with pytest.raises(IntegrityError), transaction.atomic():
         make_loan(arc.secret, cast.custodian, LoanStatus.APPROVED)
 
 
+@pytest.mark.rule("R2.4-timely-return")
 def test_overdue_borrower_cannot_borrow_again_until_returned(cast, arc, time_machine, english):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates(days=2))
     services.approve_loan(cast.leader, loan)
@@ -272,6 +287,7 @@ def test_bad_dates_give_a_message_not_an_error(cast, arc, login):
     assert not Loan.objects.exists()
 
 
+@pytest.mark.rule("R2.4-archive-borrow-request")
 def test_staff_cannot_borrow_above_clearance(cast, arc, login):
     response = login(cast.staff).get(reverse("archive:loan_request", args=[arc.confidential.pk]))
     assert response.status_code == 404
@@ -315,6 +331,7 @@ def test_statuses_read_in_chinese_on_the_loan_page(cast, arc, login):
     assert "已申请" in response.content.decode()  # not another app's "Requested"
 
 
+@pytest.mark.rule("R2.4-archive-borrow-request")
 def test_one_open_request_per_person_and_item(cast, arc):
     services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     with pytest.raises(WorkflowError):

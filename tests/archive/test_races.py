@@ -54,6 +54,7 @@ def _dates():
     return {"needed_from": today, "return_by": today + timedelta(days=7)}
 
 
+@pytest.mark.rule("R2.4-one-copy-one-loan")
 def test_concurrent_double_hand_over_lends_the_copy_once(cast):
     item = ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=1)
     GrantFactory(user=cast.staff, collection=cast.collection, clearance=1)
@@ -78,6 +79,7 @@ def test_concurrent_double_hand_over_lends_the_copy_once(cast):
     assert Loan.objects.filter(copy=loan.copy, status=LoanStatus.HANDED_OVER).count() == 1
 
 
+@pytest.mark.rule("R2.4-one-copy-one-loan")
 def test_concurrent_approvals_reserve_the_only_copy_once(cast):
     item = ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=1)
     GrantFactory(user=cast.staff, collection=cast.collection, clearance=1)

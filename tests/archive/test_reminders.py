@@ -41,6 +41,7 @@ def test_overdue_levels_follow_the_configured_delays():
     assert [overdue_level(d, (1, 4, 8)) for d in (0, 1, 3, 4, 7, 8, 30)] == [0, 1, 1, 2, 2, 3, 3]
 
 
+@pytest.mark.rule("R2.4-timely-return")
 def test_courtesy_notice_before_the_due_date_is_sent_once(cast, out_loan):
     assert run_scan("archive_loan_due", _at(RETURN_BY - timedelta(days=5))) == 0
     assert run_scan("archive_loan_due", _at(RETURN_BY - timedelta(days=2))) == 1
@@ -50,6 +51,7 @@ def test_courtesy_notice_before_the_due_date_is_sent_once(cast, out_loan):
     assert SentReminder.objects.get().period == "courtesy"
 
 
+@pytest.mark.rule("R2.4-timely-return")
 def test_overdue_notices_escalate_once_each(cast, out_loan):
     sent = {}
     for days_late in range(0, 12):
@@ -62,6 +64,7 @@ def test_overdue_notices_escalate_once_each(cast, out_loan):
     assert periods == ["courtesy", "overdue-1", "overdue-2", "overdue-3"]
 
 
+@pytest.mark.rule("R2.4-timely-return")
 def test_escalation_reaches_custodians_then_the_supervisor(cast, out_loan):
     run_scan("archive_loan_due", _at(RETURN_BY + timedelta(days=1)))
     first = set(Notification.objects.values_list("recipient__username", flat=True))
@@ -98,6 +101,7 @@ def test_returned_loans_get_no_reminder(cast, arc, out_loan):
     assert run_scan("archive_loan_due", _at(RETURN_BY + timedelta(days=9))) == 0
 
 
+@pytest.mark.rule("R2.4-periodic-archive-audit")
 def test_audit_due_reminder_follows_the_collection_interval(cast, arc, time_machine):
     start = _at(date(2026, 1, 5))
     time_machine.move_to(start)
@@ -117,6 +121,7 @@ def test_audit_due_reminder_follows_the_collection_interval(cast, arc, time_mach
     assert set(Notification.objects.values_list("recipient__username", flat=True)) == {"custodian"}
 
 
+@pytest.mark.rule("R2.4-periodic-archive-audit")
 def test_never_audited_collection_is_due_now(cast, arc):
     assert run_scan("archive_audit_due", timezone.now()) == 1
     assert run_scan("archive_audit_due", timezone.now()) == 0
@@ -133,6 +138,7 @@ def test_a_medium_may_need_audits_more_often(cast, arc, settings, time_machine):
     assert SentReminder.objects.get().period == "due-2026-01-25"
 
 
+@pytest.mark.rule("R2.4-destroy-when-needed")
 def test_custodians_hear_once_when_retention_ends(cast, arc):
     arc.public.retention_until = date(2026, 12, 31)
     arc.public.save()

@@ -21,16 +21,19 @@ def _titles_in_list(client, **params):
     return {item.title for item in response.context["page"]}
 
 
+@pytest.mark.rule("R2.4-classified-shown-to-granted-only")
 def test_granted_staff_see_items_up_to_their_clearance(cast, arc, login):
     client = login(cast.staff)
     assert _titles_in_list(client) == {"公开录像", "内部录像", "秘密录音"}
 
 
+@pytest.mark.rule("R2.4-classified-shown-to-granted-only")
 def test_lower_clearance_sees_only_the_lower_levels(cast, arc, login):
     client = login(cast.supervisor)
     assert _titles_in_list(client) == {"公开录像"}
 
 
+@pytest.mark.rule("R2.4-classified-shown-to-granted-only")
 def test_not_granted_sees_nothing_and_no_count(cast, arc, login):
     client = login(cast.outsider)
     response = client.get(reverse("archive:item_list"))
@@ -78,6 +81,7 @@ def test_grant_on_another_collection_does_not_open_this_one(cast, arc, login):
         ("leader", "confidential", 200),
     ],
 )
+@pytest.mark.rule("R2.4-classified-shown-to-granted-only")
 def test_detail_answers_404_above_clearance(cast, arc, login, who, level, status):
     item = getattr(arc, level)
     response = login(getattr(cast, who)).get(reverse("archive:item_detail", args=[item.pk]))
@@ -94,6 +98,7 @@ def test_detail_answers_404_above_clearance(cast, arc, login, who, level, status
         ("custodian", "confidential", 200),
     ],
 )
+@pytest.mark.rule("R2.4-no-passing-on")
 def test_download_answers_404_above_clearance(cast, arc, login, who, level, status):
     stored = make_file(getattr(arc, level))
     response = login(getattr(cast, who)).get(reverse("archive:file_download", args=[stored.pk]))
@@ -130,6 +135,7 @@ def test_pdf_register_holds_only_visible_items(cast, arc, login):
     assert "内部录像" not in text and "机密录像" not in text
 
 
+@pytest.mark.rule("R2.4-classified-shown-to-granted-only")
 def test_reading_a_classified_item_is_audited_but_public_is_not(cast, arc, login):
     client = login(cast.staff)
     client.get(reverse("archive:item_detail", args=[arc.public.pk]))

@@ -14,6 +14,7 @@ from onsite.reminding import run_scan
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-day-kind")
 def test_every_official_year_is_seeded_by_the_migration():
     for year in (2025, 2026):
         assert year in official_years()

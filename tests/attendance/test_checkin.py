@@ -20,6 +20,7 @@ def monday_morning():
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.1-strict-attendance")
 def test_it_checks_in_and_out_with_ip_agent_and_position(cast, schedule, login, monday_morning):
     client = login(cast.staff)
     response = client.post(
@@ -49,6 +50,7 @@ def test_it_checks_in_and_out_with_ip_agent_and_position(cast, schedule, login, 
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.1-strict-attendance")
 def test_a_second_check_in_is_refused_with_a_message(cast, schedule, login, monday_morning):
     client = login(cast.staff)
     client.post(reverse("attendance:check_in"))
@@ -60,6 +62,7 @@ def test_a_second_check_in_is_refused_with_a_message(cast, schedule, login, mond
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-site-work-hours")
 def test_check_in_without_an_assignment_today_is_refused(cast, schedule, login, monday_morning):
     response = login(cast.outsider).post(reverse("attendance:check_in"), follow=True)
     assert response.status_code == 200
@@ -77,6 +80,7 @@ def test_check_out_before_check_in_is_refused(cast, schedule, login, monday_morn
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.1-strict-attendance")
 def test_a_site_restricted_to_ip_ranges_refuses_other_addresses(cast, schedule, monday_morning):
     from attendance import services
     from onsite.workflow import WorkflowError
@@ -89,6 +93,7 @@ def test_a_site_restricted_to_ip_ranges_refuses_other_addresses(cast, schedule, 
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.1-strict-attendance")
 def test_a_geofence_needs_a_position_within_the_radius(cast, schedule, monday_morning):
     from attendance import services
     from onsite.workflow import WorkflowError

@@ -18,6 +18,7 @@ def one_day(user, day):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-site-work-hours")
 def test_it_derives_present_late_early_and_missing_check_out(cast, schedule, record):
     record(cast.staff, date(2026, 11, 2), cast.site, (9, 0), (18, 0))
     record(cast.staff, date(2026, 11, 3), cast.site, (9, 6), (18, 0))
@@ -41,6 +42,7 @@ def test_it_derives_present_late_early_and_missing_check_out(cast, schedule, rec
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-site-work-hours")
 def test_a_schedule_change_applies_from_its_date_without_rewriting_history(cast, schedule, record):
     SiteSchedule.objects.create(
         site=cast.site,
@@ -60,6 +62,7 @@ def test_a_schedule_change_applies_from_its_date_without_rewriting_history(cast,
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-site-work-hours")
 def test_make_up_working_day_is_a_working_day_and_holidays_are_off(cast, schedule, record):
     # 2026-10-10 is a Saturday worked in exchange for the National Day holiday.
     saturday = one_day(cast.staff, date(2026, 10, 10))
@@ -81,6 +84,7 @@ def test_a_site_that_ignores_the_national_calendar_works_its_own_weekdays(cast, 
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-in-advance")
 def test_client_day_off_and_work_on_a_day_off_without_approval(cast, schedule, record):
     SiteDayOff.objects.create(site=cast.site, date=date(2026, 11, 11), reason="客户内部活动")
     assert one_day(cast.staff, date(2026, 11, 11)).kind == DayKind.CLIENT_OFF
@@ -91,6 +95,7 @@ def test_client_day_off_and_work_on_a_day_off_without_approval(cast, schedule, r
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-site-work-hours")
 def test_each_day_is_judged_by_the_site_of_that_days_assignment(cast, schedule, record):
     other = SiteFactory(code="OTHER")
     SiteSchedule.objects.create(

@@ -70,6 +70,7 @@ def test_the_summary_has_the_right_totals(november):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-hr-supervises-attendance")
 def test_the_department_pdf_names_staff_in_chinese_with_totals(november, login):
     response = login(november.hr).get(
         reverse("attendance:export_pdf") + f"?department={november.dept_a.pk}&month=2026-11"
@@ -90,6 +91,7 @@ def test_the_department_pdf_names_staff_in_chinese_with_totals(november, login):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-hr-supervises-attendance")
 def test_the_excel_cells_equal_the_summary(november, login):
     response = login(november.hr).get(
         reverse("attendance:export_xlsx") + f"?department={november.dept_a.pk}&month=2026-11"
@@ -127,6 +129,7 @@ def test_the_whole_company_runs_in_the_background_with_progress(november, settin
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-hr-supervises-attendance")
 def test_only_hr_downloads_the_file(november, settings, tmp_path, login):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     export = AttendanceExport.objects.create(

@@ -46,6 +46,7 @@ def test_overlapping_leave_is_refused_but_the_other_half_day_is_fine(cast, sched
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-leave-by-company-policy")
 def test_the_balance_never_goes_below_zero(cast, schedule, annual):
     ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 10))  # 4 of 5 days
     with pytest.raises(WorkflowError, match="Only 1.0 day"):
@@ -63,6 +64,7 @@ def test_a_type_that_may_go_negative_has_no_limit(cast, schedule):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-leave-by-company-policy")
 def test_compensatory_leave_is_earned_by_rest_day_overtime_taken_as_leave(cast, schedule, comp):
     with pytest.raises(WorkflowError, match="Only 0"):
         ask(cast.staff, comp, date(2026, 12, 7), date(2026, 12, 7))
@@ -94,6 +96,7 @@ def test_end_before_start_and_days_without_work_are_refused(cast, schedule, annu
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-leave-by-company-policy")
 def test_the_supervisor_approves_and_rejects_with_audit_and_notice(cast, schedule, annual):
     first = ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 7))
     second = ask(cast.staff, annual, date(2026, 12, 8), date(2026, 12, 8))
@@ -159,6 +162,7 @@ def test_the_leave_form_asks_for_oneself_only_and_shows_refusals(cast, schedule,
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-leave-by-company-policy")
 def test_a_personal_allowance_replaces_the_default_for_that_year(cast, schedule, annual, login):
     response = login(cast.hr).post(
         reverse("attendance:leave_allowances"),

@@ -44,6 +44,7 @@ def submitted(cast, schedule):
         (date(2026, 10, 1), (9, 0), (17, 0), OvertimeKind.HOLIDAY),
     ],
 )
+@pytest.mark.rule("R2.3-overtime-day-kind")
 def test_overtime_is_classified_by_the_calendar(cast, schedule, day, start, end, kind):
     late = {"late_reason": "补报"} if day < date(2026, 11, 10) else {}
     request = ask(cast.staff, cast.site, day, start, end, **late)
@@ -52,6 +53,7 @@ def test_overtime_is_classified_by_the_calendar(cast, schedule, day, start, end,
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-day-kind")
 def test_statutory_holiday_and_break_days_pay_differently(cast, schedule):
     with time_machine.travel(at(date(2026, 9, 1), 10), tick=False):
         assert ask(cast.staff, cast.site, date(2026, 10, 3)).pay_rate == 300
@@ -68,6 +70,7 @@ def test_submitting_notifies_the_supervisor_and_audits(cast, submitted):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-in-advance")
 def test_asking_after_the_start_needs_a_late_reason_which_is_flagged(cast, schedule):
     with time_machine.travel(at(SATURDAY, 9, 30), tick=False):
         with pytest.raises(WorkflowError, match="in advance"):
@@ -99,6 +102,7 @@ def test_bad_overtime_input_is_refused_and_nothing_is_saved(cast, schedule):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-supervisor-approval", "R2.3-overtime-hr-filing")
 def test_the_full_two_step_flow_files_the_overtime(cast, submitted):
     services.approve_overtime(cast.supervisor, submitted.pk, "同意")
     submitted.refresh_from_db()
@@ -123,12 +127,14 @@ def test_the_full_two_step_flow_files_the_overtime(cast, submitted):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-hr-filing")
 def test_hr_cannot_file_before_the_supervisor_approved(cast, submitted):
     with pytest.raises(WorkflowError):
         services.file_overtime(cast.hr, submitted.pk)
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-supervisor-approval")
 def test_the_supervisor_rejects_with_a_reason(cast, submitted):
     with pytest.raises(WorkflowError, match="reason"):
         services.reject_overtime(cast.supervisor, submitted.pk, "")
@@ -139,6 +145,7 @@ def test_the_supervisor_rejects_with_a_reason(cast, submitted):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-hr-filing")
 def test_hr_rejects_after_the_supervisor_approved(cast, submitted):
     services.approve_overtime(cast.supervisor, submitted.pk)
     services.hr_reject_overtime(cast.hr, submitted.pk, "未按规定报备")
@@ -173,6 +180,7 @@ def test_only_the_applicant_cancels(cast, submitted):
 
 
 @pytest.mark.django_db
+@pytest.mark.rule("R2.3-overtime-supervisor-approval")
 def test_scope_a_supervisor_of_another_department_or_self_cannot_approve(cast, schedule):
     from onsite.choices import Role
     from tests.factories import AssignmentFactory, UserFactory
@@ -227,6 +235,7 @@ def test_several_requests_are_decided_at_once_and_refusals_are_reported(cast, sc
 
 @pytest.mark.django_db
 @time_machine.travel("2026-11-10 10:00 +0800", tick=False)
+@pytest.mark.rule("R2.3-overtime-day-kind")
 def test_a_holiday_hr_enters_for_a_provisional_year_changes_the_classification(cast, schedule):
     from attendance.choices import CalendarKind
 

@@ -192,6 +192,7 @@ def test_the_applicant_sees_who_decided_when_and_why(cast, schedule, login):
 
 @pytest.mark.django_db
 @time_machine.travel("2026-11-20 10:00 +0800", tick=False)
+@pytest.mark.rule("R2.3-overtime-in-advance")
 def test_unapproved_overtime_is_shown_to_the_supervisor(cast, schedule, record, login):
     record(cast.staff, date(2026, 11, 15), cast.site, (10, 0), (14, 30))
     page = login(cast.supervisor).get(reverse("attendance:unapproved") + "?month=2026-11")
