@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from archive.conf import conf
 from onsite.audit import register_labels, register_states
+from onsite.choices import SignatureMethod  # noqa: F401 - the archive's signatures use it
 from onsite.workflow import INITIAL, Transition, Workflow
 
 # Classification levels, lowest first; a level is stored as its index in this list.
@@ -126,11 +127,6 @@ LOAN = Workflow(
         ),
     ],
 )
-
-
-class SignatureMethod(models.TextChoices):
-    DRAWN = "drawn", _("Drawn signature")
-    PASSWORD = "password", _("Password re-entered")
 
 
 class SignatureMoment(models.TextChoices):

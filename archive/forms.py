@@ -9,13 +9,11 @@ from archive.choices import (
     Condition,
     DestructionMethod,
     Medium,
-    SignatureMethod,
     classification_levels,
 )
 from archive.models import Item
-from archive.services import SignatureInput
+from onsite.forms import SignatureFields
 from onsite.names import display_name
-from onsite.workflow import WorkflowError
 
 
 class DateInput(forms.DateInput):
@@ -122,47 +120,22 @@ class CommentForm(forms.Form):
         self.fields["comment"].required = required
 
 
-class SignatureForm(forms.Form):
-    """The borrower signs: draws in the box or re-enters their password."""
+class SignatureForm(SignatureFields):
+    """Hand-over or return: the copy's condition, a note, and the borrower's signature."""
 
-    method = forms.ChoiceField(
-        label=_("How the borrower signs"),
-        choices=SignatureMethod.choices,
-        initial=SignatureMethod.DRAWN,
-        widget=forms.RadioSelect,
-    )
-    signature = forms.CharField(required=False, widget=forms.HiddenInput)
-    password = forms.CharField(
-        label=_("Borrower's password"),
-        required=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
-    )
     condition = forms.ChoiceField(label=_("Condition of the copy"), choices=Condition.choices)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def clean(self):
-        data = super().clean()
-        method = data.get("method")
-        if method == SignatureMethod.DRAWN and not data.get("signature"):
-            self.add_error(None, _("Draw the signature in the box."))
-        if method == SignatureMethod.PASSWORD and not data.get("password"):
-            self.add_error("password", _("The borrower enters their password."))
-        if method == SignatureMethod.DRAWN and data.get("signature"):
-            try:
-                data["given"] = SignatureInput.from_data_url(data["signature"])
-            except WorkflowError as error:
-                self.add_error(None, str(error))
-        return data
-
     def service_kwargs(self):
         """The hand-over's or return's arguments: condition, note and the signature given."""
         data = self.cleaned_data
-        given = data.get("given") or SignatureInput(
-            method=data["method"], password=data.get("password", "")
-        )
-        return {"condition": data["condition"], "note": data["note"], "signature": given}
+        return {
+            "condition": data["condition"],
+            "note": data["note"],
+            "signature": self.signature_input(),
+        }
 
 
 class DestructionForm(forms.Form):

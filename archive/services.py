@@ -2,10 +2,7 @@
 → notification. Views call these and turn ``WorkflowError`` into a message."""
 
 import base64
-import binascii
 import hashlib
-import io
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -31,7 +28,6 @@ from archive.choices import (
     DiscrepancyStatus,
     ItemStatus,
     LoanStatus,
-    SignatureMethod,
     SignatureMoment,
 )
 from archive.conf import conf
@@ -55,9 +51,6 @@ from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import require
 from onsite.workflow import WorkflowError, lock
-
-MAX_SIGNATURE_BYTES = 300 * 1024
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def _pk(obj):
@@ -376,58 +369,14 @@ def cancel_loan(actor, loan, comment=""):
     return LOAN.run(actor, loan, "cancel", comment=comment, notify=tell)
 
 
-@dataclass
-class SignatureInput:
-    """What the borrower gave: a drawn PNG (data URL or bytes) or their password."""
-
-    method: str
-    image: bytes = b""
-    password: str = ""
-
-    @classmethod
-    def from_data_url(cls, data_url):
-        prefix = "data:image/png;base64,"
-        if not data_url or not data_url.startswith(prefix):
-            raise WorkflowError(_("Draw the signature in the box."))
-        try:
-            png = base64.b64decode(data_url[len(prefix) :], validate=True)
-        except (binascii.Error, ValueError):
-            raise WorkflowError(_("The drawn signature could not be read.")) from None
-        return cls(method=SignatureMethod.DRAWN, image=png)
-
-
-def _check_drawn(png):
-    if len(png) > MAX_SIGNATURE_BYTES or not png.startswith(PNG_MAGIC):
-        raise WorkflowError(_("The drawn signature could not be read."))
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(png)) as image:
-            image.load()
-            alpha = image.convert("RGBA").getchannel("A")
-    except (UnidentifiedImageError, OSError, ValueError):
-        raise WorkflowError(_("The drawn signature could not be read.")) from None
-    if alpha.getbbox() is None:
-        raise WorkflowError(_("The signature box is empty: the borrower must sign."))
-
-
 def _sign(loan, moment, given):
     """Verify and store the borrower's signature (time and IP)."""
-    borrower = loan.borrower
-    if given.method == SignatureMethod.DRAWN:
-        _check_drawn(given.image)
-        image = given.image
-    elif given.method == SignatureMethod.PASSWORD:
-        if not given.password or not borrower.check_password(given.password):
-            raise WorkflowError(_("The borrower's password is not correct."))
-        image = None
-    else:
-        raise WorkflowError(_("Choose how the borrower signs."))
+    image = given.verify(loan.borrower)
     return Signature.objects.create(
         loan=loan,
         moment=moment,
         method=given.method,
-        signer=borrower,
+        signer=loan.borrower,
         image=image,
         signed_at=timezone.now(),
         ip=current_ip(),

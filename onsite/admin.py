@@ -24,20 +24,25 @@ from onsite.names import display_name
 User = get_user_model()
 
 
+def admin_action(obj, verb):
+    """``onsite.department.admin_change``: app, model and what the administrator did."""
+    return f"{obj._meta.app_label}.{obj._meta.model_name}.admin_{verb}"
+
+
 class AuditedAdminMixin:
     """Mirror every admin add/change/delete into the audit trail."""
 
     def log_addition(self, request, obj, message):
-        audit.record(request.user, "admin.add", obj, comment=str(message))
+        audit.record(request.user, admin_action(obj, "add"), obj, comment=str(message))
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
-        audit.record(request.user, "admin.change", obj, comment=str(message))
+        audit.record(request.user, admin_action(obj, "change"), obj, comment=str(message))
         return super().log_change(request, obj, message)
 
     def log_deletions(self, request, queryset):
         for obj in queryset:
-            audit.record(request.user, "admin.delete", obj)
+            audit.record(request.user, admin_action(obj, "delete"), obj)
         return super().log_deletions(request, queryset)
 
 

@@ -48,3 +48,10 @@ class ExportState(models.TextChoices):
     DONE = "done", pgettext_lazy("export state", "Ready")
     FAILED = "failed", pgettext_lazy("export state", "Failed")
     EXPIRED = "expired", pgettext_lazy("export state", "Expired")
+
+
+class SignatureMethod(models.TextChoices):
+    """How a person signs in the portal (``onsite.signatures``)."""
+
+    DRAWN = "drawn", _("Drawn signature")
+    PASSWORD = "password", _("Password re-entered")

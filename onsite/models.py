@@ -170,6 +170,7 @@ class Notification(models.Model):
     """A message to one person, shown in the app and relayed by e-mail through the outbox."""
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind"), max_length=60, blank=True)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -193,6 +194,23 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NotificationMute(models.Model):
+    """A person does not want e-mail for one kind of reminder (it still shows in the app)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_mutes")
+    kind = models.CharField(_("kind"), max_length=60)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_mute_once")
+        ]
+        verbose_name = _("muted e-mail")
+        verbose_name_plural = _("muted e-mails")
+
+    def __str__(self):
+        return f"{self.user} {self.kind}"
 
 
 class SentReminder(models.Model):

@@ -17,7 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
-from onsite.models import Notification
+from onsite.models import Notification, NotificationMute
 from onsite.queueing import enqueue
 
 logger = logging.getLogger(__name__)
@@ -29,29 +29,41 @@ def _language_of(user):
     return profile.language if profile else settings.LANGUAGE_CODE
 
 
-def notify(recipients, title, body="", url="", params=None):
+def notify(recipients, title, body="", url="", params=None, kind=""):
     """Queue a notification to each recipient (a user or an iterable of users).
 
     ``title`` and ``body`` are lazy translatable strings; ``params`` fill their
-    %(name)s placeholders after translation into each recipient's language.
+    %(name)s placeholders after translation into each recipient's language. ``kind`` (a
+    reminder kind) lets a person mute its e-mail; it still shows in the app.
     """
     if hasattr(recipients, "pk"):
         recipients = [recipients]
     params = params or {}
     rows = []
     seen = set()
+    recipients = [user for user in recipients if user is not None]
+    muted = set()
+    if kind:
+        muted = set(
+            NotificationMute.objects.filter(
+                kind=kind, user__in=[user.pk for user in recipients]
+            ).values_list("user_id", flat=True)
+        )
     for user in recipients:
-        if user is None or user.pk in seen or not user.is_active:
+        if user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
         with translation.override(_language_of(user)):
             rows.append(
                 Notification(
                     recipient=user,
+                    kind=kind,
                     title=(str(title) % params)[:200],
                     body=str(body) % params if body else "",
                     url=url,
-                    email_state=EmailState.PENDING if user.email else EmailState.SKIPPED,
+                    email_state=EmailState.PENDING
+                    if user.email and user.pk not in muted
+                    else EmailState.SKIPPED,
                 )
             )
     created = Notification.objects.bulk_create(rows)
@@ -122,3 +134,22 @@ def mark_read(user, notification_id=None):
     if notification_id is not None:
         rows = rows.filter(pk=notification_id)
     return rows.update(read_at=timezone.now())
+
+
+def set_muted(user, kind, muted):
+    """Mute (or unmute) the e-mail of one reminder kind for ``user``; audited."""
+    from onsite import audit
+
+    with transaction.atomic():
+        if muted:
+            _row, changed = NotificationMute.objects.get_or_create(user=user, kind=kind)
+        else:
+            changed = bool(NotificationMute.objects.filter(user=user, kind=kind).delete()[0])
+        if changed:
+            audit.record(
+                user,
+                "onsite.notification.mute" if muted else "onsite.notification.unmute",
+                user,
+                comment=kind,
+            )
+    return changed

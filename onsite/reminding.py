@@ -78,7 +78,7 @@ def run_scan(name, now):
                     object_id=str(due.obj.pk),
                     period=due.period,
                 )
-                notify(due.recipients, due.title, due.body, due.url, due.params)
+                notify(due.recipients, due.title, due.body, due.url, due.params, kind=name)
         except IntegrityError:
             continue  # already sent by an earlier or a concurrent scan
         sent += 1

@@ -1,14 +1,16 @@
 """Views of the core: home, notifications, staff directory, venues, language."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from onsite import notifications
+from onsite import notifications, reminding
 from onsite.access import allowed, signed_in
 from onsite.filters import StaffFilter, VenueFilter
 from onsite.home import panels_for
@@ -67,6 +69,22 @@ def notification_read(request, pk):
 def notification_read_all(request):
     notifications.mark_read(request.user)
     return redirect("onsite:notification_list")
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    """Which reminder kinds e-mail the person (in the app they always show)."""
+    kinds = sorted(reminding.all_kinds(), key=lambda kind: str(kind.label or kind.name))
+    if request.method == "POST":
+        wanted = set(request.POST.getlist("email"))
+        for kind in kinds:
+            notifications.set_muted(request.user, kind.name, kind.name not in wanted)
+        messages.success(request, _("Your choices were saved."))
+        return redirect("onsite:notification_settings")
+    muted = set(request.user.notification_mutes.values_list("kind", flat=True))
+    rows = [(kind, kind.name not in muted) for kind in kinds]
+    return render(request, "onsite/notification_settings.html", {"rows": rows})
 
 
 @signed_in

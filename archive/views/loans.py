@@ -1,8 +1,6 @@
 """Loans: request, queues, the transitions (approve, reject, cancel, hand-over and return
 with the borrower's signature) and the receipt."""
 
-import base64
-
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -21,6 +19,7 @@ from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.paging import paginate, posted
 from onsite.permissions import visible
+from onsite.signatures import data_url
 from onsite.transition_views import transition_page, transition_view
 from onsite.workflow import WorkflowError
 
@@ -109,17 +108,13 @@ def visible_loan(request, pk):
     )
 
 
-def _data_url(png):
-    return "data:image/png;base64," + base64.b64encode(bytes(png)).decode() if png else ""
-
-
 @signed_in
 @require_GET
 def loan_detail(request, pk):
     loan = visible_loan(request, pk)
     signatures = list(loan.signatures.select_related("signer"))
     for signed in signatures:
-        signed.data_url = _data_url(signed.image)
+        signed.data_url = data_url(signed.image)
     context = {"loan": loan, "signatures": signatures, "history": list(audit.history(loan))}
     return render(request, "archive/loan_detail.html", context)
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 from archive import services
 from archive.choices import Condition, LoanStatus, SignatureMethod
 from archive.models import Loan, Signature
-from archive.services import SignatureInput
 from archive.terms import TERMS_VERSION
 from onsite.models import AuditEntry, Notification
+from onsite.signatures import SignatureInput
 from onsite.workflow import WorkflowError
 from tests.archive.conftest import png_signature
 from tests.archive.factories import ItemFactory, make_loan

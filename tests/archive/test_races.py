@@ -11,7 +11,7 @@ from django.utils import timezone
 from archive import services
 from archive.choices import LoanStatus
 from archive.models import Loan, Signature
-from archive.services import SignatureInput
+from onsite.signatures import SignatureInput
 from onsite.workflow import WorkflowError
 from tests.archive.conftest import png_signature
 from tests.archive.factories import GrantFactory, ItemFactory

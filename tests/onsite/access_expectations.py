@@ -24,6 +24,7 @@ EXPECTATIONS = {
     "onsite:home": expect(_url("onsite:home"), 200),
     "onsite:notification_list": expect(_url("onsite:notification_list"), 200),
     "onsite:notification_badge": expect(_url("onsite:notification_badge"), 200),
+    "onsite:notification_settings": expect(_url("onsite:notification_settings"), 200),
     "onsite:notification_read_all": expect(
         _url("onsite:notification_read_all"), 302, method="post"
     ),
@@ -42,6 +43,17 @@ EXPECTATIONS = {
         supervisor=200,
         hr=200,
         vp=200,
+        admin=200,
+    ),
+    # Venues: the list for those who may work at one; a venue's page for its managers and
+    # leaders, staff assigned to its site today, and administrators; everyone else 404.
+    "onsite:venue_list": expect(_url("onsite:venue_list"), 200, hr=403, vp=403, supervisor=200),
+    "onsite:venue_detail": expect(
+        _url("onsite:venue_detail", lambda c: c.venue.pk),
+        404,
+        staff=200,
+        manager=200,
+        leader=200,
         admin=200,
     ),
     # The Django admin: only administrators; everyone else is sent to its log-in page.

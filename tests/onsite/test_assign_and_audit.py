@@ -14,7 +14,7 @@ def test_assign_writes_the_row_the_audit_entry_and_notifications(cast):
     assignment = services.assign(
         cast.admin, cast.outsider, site, date(2027, 1, 1), date(2027, 6, 30), note="支援"
     )
-    entry = AuditEntry.objects.get(action="assignment.create")
+    entry = AuditEntry.objects.get(action="onsite.assignment.create")
     assert entry.actor == cast.admin
     assert entry.object_id == str(assignment.pk)
     assert entry.to_state == "assigned" and entry.comment == "支援"
@@ -97,7 +97,7 @@ def test_admin_add_goes_through_the_service(cast, login):
         },
     )
     assert response.status_code == 302
-    assert AuditEntry.objects.filter(action="assignment.create", actor=cast.admin).exists()
+    assert AuditEntry.objects.filter(action="onsite.assignment.create", actor=cast.admin).exists()
 
 
 def test_admin_changes_are_audited_with_the_ip(cast, login):
@@ -108,7 +108,7 @@ def test_admin_changes_are_audited_with_the_ip(cast, login):
         REMOTE_ADDR="10.7.7.7",
     )
     assert response.status_code == 302
-    entry = AuditEntry.objects.get(action="admin.change")
+    entry = AuditEntry.objects.get(action="onsite.department.admin_change")
     assert entry.actor == cast.admin and entry.ip == "10.7.7.7"
     assert entry.object_repr == "信息技术部"
 

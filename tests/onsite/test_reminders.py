@@ -60,7 +60,7 @@ def test_every_registered_kind_gets_a_beat_entry():
     assert "relay-outbox" in names
     assert {f"reminder-{kind.name}" for kind in reminding.all_kinds()} <= names
     assert "reminder-assignment_ending" in names
-    for entry in ("attendance-sweep-exports", "archive-sweep-registers"):
+    for entry in ("relay-outbox", "sweep-exports"):
         assert app.conf.beat_schedule[entry]["task"] in app.tasks
 
 
