@@ -47,7 +47,9 @@ def assign(actor, user, site, start_date, end_date=None, note=""):
         assignment = Assignment.objects.create(
             user=user, site=site, start_date=start_date, end_date=end_date, note=note
         )
-        audit.record(actor, "onsite.assignment.create", assignment, to_state="assigned", comment=note)
+        audit.record(
+            actor, "onsite.assignment.create", assignment, to_state="assigned", comment=note
+        )
         recipients = [user]
         profile = getattr(user, "profile", None)
         if profile:
