@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from onsite.models import Assignment
@@ -15,7 +16,7 @@ ASSIGNMENT_NOTICE_DAYS = 7
 @register("assignment_ending", every_seconds=3600, label=_("Assignment ending"))
 def assignments_ending(now):
     """An assignment ends within a week: tell the person and their supervisors, at 7 and 1 day."""
-    today = now.date()
+    today = timezone.localdate(now)
     ending = (
         Assignment.objects.filter(
             end_date__gte=today, end_date__lte=today + timedelta(days=ASSIGNMENT_NOTICE_DAYS)

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,6 +52,11 @@ from onsite.permissions import may
 
 INITIAL = ""  # the "state" of an object that does not exist yet (a creating transition)
 WORKFLOWS = {}
+
+# Sent as the last step of every transition, inside its transaction (sender: the workflow;
+# arguments: obj, transition, actor). For decoupled follow-ups only; a receiver that raises
+# rolls the whole transition back.
+transition_done = Signal()
 
 
 class WorkflowError(Exception):
@@ -247,6 +253,7 @@ class Workflow:
                 then(obj)
             if notify:
                 notify(obj)
+            transition_done.send(sender=self, obj=obj, transition=move, actor=actor)
         return obj
 
     def create(
@@ -284,6 +291,7 @@ class Workflow:
                 then(obj)
             if notify:
                 notify(obj)
+            transition_done.send(sender=self, obj=obj, transition=move, actor=actor)
         return obj
 
     def _apply(self, obj, move, actor, comment, now, fields):

@@ -38,7 +38,7 @@ def require_tool(name):
 
 
 @pytest.fixture(autouse=True)
-def _fast_tests(settings):
+def _fast_tests(settings, tmp_path):
     # Argon2 is deliberately slow; tests that check hashing restore it themselves.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests run from a clean checkout: no collectstatic manifest.
@@ -46,6 +46,8 @@ def _fast_tests(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Private files (exports, archive files) of a test stay in its own folder.
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()
     yield
 
