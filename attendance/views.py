@@ -66,7 +66,7 @@ from onsite.excel import xlsx_response
 from onsite.middleware import client_ip
 from onsite.models import Department, Site
 from onsite.permissions import has_role, is_company_wide, may, supervised_department_ids, visible
-from onsite.queueing import enqueue_on_commit
+from onsite.queueing import after_commit
 from onsite.workflow import WorkflowError
 
 PAGE_SIZE = 25
@@ -845,7 +845,7 @@ def export_start(request):
             format=data["format"],
         )
         audit.record(request.user, "attendance.export_start", export, to_state=export.state)
-        enqueue_on_commit(build_export, export.pk)
+        after_commit(build_export, export.pk)
     messages.success(request, _("The export has started; this page shows when it is ready."))
     return redirect("attendance:exports")
 
@@ -866,7 +866,7 @@ def export_retry(request, token):
                 from_state=ExportState.FAILED,
                 to_state=ExportState.QUEUED,
             )
-            enqueue_on_commit(build_export, export.pk)
+            after_commit(build_export, export.pk)
     if again:
         messages.success(request, _("The export was started again."))
     else:

@@ -110,16 +110,16 @@ def queue(user, kind_name, *, fmt, params=None, comment="", **fields):
         audit.record(
             user, _action(kind.model, "queue"), export, to_state=export.state, comment=comment
         )
-        transaction.on_commit(lambda: hand_off(export))
+        hand_off(export)
     return export
 
 
 def hand_off(export):
-    """Send the export to a worker; if the broker fails it waits for the sweep."""
-    from onsite.queueing import enqueue
+    """Send the export to a worker after the commit; if the broker fails the sweep builds it."""
+    from onsite.queueing import after_commit
     from onsite.tasks import run_export
 
-    return enqueue(run_export, _label(type(export)), export.pk)
+    after_commit(run_export, _label(type(export)), export.pk)
 
 
 def run(model_label, pk, now=None):
@@ -246,7 +246,7 @@ def retry(user, export):
             from_state=ExportState.FAILED,
             to_state=ExportState.QUEUED,
         )
-        transaction.on_commit(lambda: hand_off(export))
+        hand_off(export)
     export.refresh_from_db()
     return export
 

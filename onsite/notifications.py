@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 
 from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
 from onsite.models import Notification, NotificationMute
-from onsite.queueing import enqueue
+from onsite.queueing import after_commit
 
 logger = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=10)
@@ -69,15 +69,10 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
     created = Notification.objects.bulk_create(rows)
     ids = [n.pk for n in created if n.email_state == EmailState.PENDING]
     if ids:
-        transaction.on_commit(lambda: enqueue_relay(ids))
+        from onsite.tasks import relay_notifications
+
+        after_commit(relay_notifications, ids)
     return created
-
-
-def enqueue_relay(ids):
-    """Hand the ids to Celery; on any broker failure they wait for the outbox sweep."""
-    from onsite.tasks import relay_notifications
-
-    return enqueue(relay_notifications, ids)
 
 
 def relay(notification_id, now=None):

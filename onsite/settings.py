@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "onsite.middleware.RequestContextMiddleware",
+    "onsite.queueing.BrokerHandOffMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from onsite import exports, notifications, reminding
 
 
-@shared_task(name="onsite.relay_notifications")
+@shared_task(name="onsite.relay_notifications", batched=True)
 def relay_notifications(ids):
     return sum(1 for pk in ids if notifications.relay(pk))
 

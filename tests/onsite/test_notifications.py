@@ -2,7 +2,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from onsite import notifications
+from onsite import notifications, queueing
 from onsite.choices import EmailState
 from onsite.models import Notification
 from tests.factories import NotificationFactory, UserFactory
@@ -120,7 +120,7 @@ def test_enqueue_failure_never_raises(cast, monkeypatch):
         raise ConnectionRefusedError("broker down")
 
     monkeypatch.setattr(tasks.relay_notifications, "apply_async", down)
-    assert notifications.enqueue_relay([1, 2]) is False
+    assert queueing.enqueue(tasks.relay_notifications, [1, 2]) is False
 
 
 def _queries(client, url):

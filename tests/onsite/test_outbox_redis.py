@@ -10,11 +10,11 @@ from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.core import mail
 
-from onsite import notifications, services
+from onsite import queueing, services
 from onsite.celery import app
 from onsite.choices import EmailState
 from onsite.models import Assignment, Notification
-from onsite.tasks import relay_outbox
+from onsite.tasks import relay_notifications, relay_outbox
 from tests.conftest import require_tool
 from tests.factories import SiteFactory
 
@@ -138,7 +138,10 @@ def test_a_hanging_broker_gives_up_instead_of_holding_the_request(cast, broker):
         silent.listen(16)
         _use_broker(f"redis://127.0.0.1:{silent.getsockname()[1]}/0")
         outcome = []
-        worker = threading.Thread(target=lambda: outcome.append(notifications.enqueue_relay([1])))
+        queueing.reset_breaker()
+        worker = threading.Thread(
+            target=lambda: outcome.append(queueing.enqueue(relay_notifications, [1]))
+        )
         worker.start()
         worker.join(timeout=30)  # a guard against hanging forever, not a speed check
         assert not worker.is_alive(), "enqueue blocked on a hanging broker"
