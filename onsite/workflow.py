@@ -113,10 +113,10 @@ class Workflow:
     model_label: str
     transitions: list
     labels: dict = field(default_factory=dict)
+    tones: dict = field(default_factory=dict)  # state → waiting/approved/done/rejected/cancelled
     field: str = "status"
     parent: str = ""  # a foreign key whose row is locked before this one
     url_name: str = ""  # the generic transition page: args (pk, transition name)
-    tones: dict = field(default_factory=dict)  # state → waiting/approved/done/rejected/cancelled
 
     def __post_init__(self):
         self.table = {t.name: t for t in self.transitions}
