@@ -48,7 +48,8 @@ def row_helper(form, button, *, method="get", action=""):
         size = "form-select-sm" if isinstance(field.widget, forms.Select) else "form-control-sm"
         field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {size}".strip()
         shown.append(Column(name, css_class="col-6 col-md"))
-    submit = StrictButton(button, type="submit", css_class="btn btn-sm btn-outline-primary w-100")
+    style = "btn-outline-primary" if method == "get" else "btn-primary"
+    submit = StrictButton(button, type="submit", css_class=f"btn btn-sm {style} w-100")
     helper.layout = Layout(
         *hidden,
         Row(

@@ -80,6 +80,38 @@ def _check_request(user, date, start_time, end_time, site, reason, compensation)
     return kind
 
 
+def _new_request(user, date, start_time, end_time, **fields):
+    """The unsaved request, unless it overlaps one of the person's (their row is locked)."""
+    clash = OvertimeRequest.objects.filter(
+        user=user, date=date, start_time__lt=end_time, end_time__gt=start_time
+    ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED])
+    if clash.exists():
+        raise WorkflowError(_("You already asked for overtime overlapping these hours."))
+    minutes = (aware(date, end_time) - aware(date, start_time)).total_seconds() // 60
+    return OvertimeRequest(
+        user=user,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        planned_minutes=int(minutes),
+        **fields,
+    )
+
+
+def _tell_supervisors(request):
+    notify(
+        supervisors_of(request.user),
+        gettext_lazy("Overtime of %(name)s on %(date)s waits for your approval"),
+        gettext_lazy("Asked late: %(late)s") if request.submitted_late else "",
+        request.get_absolute_url(),
+        {
+            "name": display_name(request.user),
+            "date": request.date.isoformat(),
+            "late": request.late_reason,
+        },
+    )
+
+
 def submit_overtime(
     user,
     *,
@@ -107,45 +139,22 @@ def submit_overtime(
                 "so give the reason for asking late."
             )
         )
-
-    def build():
-        clash = OvertimeRequest.objects.filter(
-            user=user, date=date, start_time__lt=end_time, end_time__gt=start_time
-        ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED])
-        if clash.exists():
-            raise WorkflowError(_("You already asked for overtime overlapping these hours."))
-        minutes = (aware(date, end_time) - aware(date, start_time)).total_seconds() // 60
-        return OvertimeRequest(
-            user=user,
-            site=site,
-            date=date,
-            start_time=start_time,
-            end_time=end_time,
-            planned_minutes=int(minutes),
-            kind=kind,
-            compensation=compensation,
-            reason=reason.strip(),
-            submitted_late=late,
-            late_reason=late_reason,
-        )
-
-    def tell_supervisors(request):
-        notify(
-            supervisors_of(user),
-            gettext_lazy("Overtime of %(name)s on %(date)s waits for your approval"),
-            gettext_lazy("Asked late: %(late)s") if late else "",
-            request.get_absolute_url(),
-            {"name": display_name(user), "date": date.isoformat(), "late": late_reason},
-        )
-
+    fields = {
+        "site": site,
+        "kind": kind,
+        "compensation": compensation,
+        "reason": reason.strip(),
+        "submitted_late": late,
+        "late_reason": late_reason,
+    }
     # One request of a person at a time (their user row is locked): overlaps checked safely.
     return OVERTIME_FLOW.create(
         user,
         "submit",
         lock_first=[(User, user.pk)],
-        build=build,
+        build=lambda: _new_request(user, date, start_time, end_time, **fields),
         comment=late_reason,
-        notify=tell_supervisors,
+        notify=_tell_supervisors,
     )
 
 
