@@ -1,0 +1,5 @@
+"""URLs of the equipment app (namespace ``equipment``)."""
+
+app_name = "equipment"
+
+urlpatterns = []
