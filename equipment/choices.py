@@ -190,7 +190,6 @@ FAULT = Workflow(
             label=_("Responded"),
             title=_("Record the response"),
             question=_("You are on it now: the response time is taken."),
-            stamp=("responded_by", "responded_at"),
         ),
         Transition(
             "fix",
@@ -201,7 +200,6 @@ FAULT = Workflow(
             title=_("Record the fix"),
             question=_("Describe what was done."),
             comment_required=True,
-            stamp=("fixed_by", "fixed_at"),
             comment_field="work_done",
         ),
         Transition(
