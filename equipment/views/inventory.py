@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -63,6 +64,7 @@ def equipment_detail(request, pk):
     )
     context = {
         "device": device,
+        "today": timezone.localdate(),
         "due": list(inspections),
         "plans": list(device.plans.all()),
         "faults": list(device.faults.all()[:20]),
