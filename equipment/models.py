@@ -113,6 +113,7 @@ class Equipment(models.Model):
     registered_by = models.ForeignKey(
         User,
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("registered by"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from equipment.views import faults, inspections, inventory, plans
+from equipment.views import faults, inspections, inventory, plans, transfer
 
 app_name = "equipment"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("<int:pk>/fault/", faults.fault_report, name="fault_report"),
     path("<int:pk>/<slug:action>/", inventory.equipment_action, name="equipment_action"),
     path("files/<int:pk>/", inventory.attachment_download, name="attachment_download"),
+    path("import/", transfer.import_view, name="import"),
+    path("import/confirm/", transfer.import_confirm, name="import_confirm"),
+    path("export.<str:fmt>", transfer.inventory_export, name="inventory_export"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
