@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from equipment.views import faults, inspections, inventory, plans, transfer
+from equipment.views import faults, feeds, inspections, inventory, plans, transfer
 
 app_name = "equipment"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("import/", transfer.import_view, name="import"),
     path("import/confirm/", transfer.import_confirm, name="import_confirm"),
     path("export.<str:fmt>", transfer.inventory_export, name="inventory_export"),
+    path("calendar-feed/", feeds.feed_settings, name="feed_settings"),
+    path("calendar/<str:token>.ics", feeds.feed, name="feed"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
