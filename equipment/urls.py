@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from equipment.views import faults, feeds, inspections, inventory, plans, transfer
+from equipment.views import faults, feeds, inspections, inventory, labels, plans, transfer
 
 app_name = "equipment"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("export.<str:fmt>", transfer.inventory_export, name="inventory_export"),
     path("calendar-feed/", feeds.feed_settings, name="feed_settings"),
     path("calendar/<str:token>.ics", feeds.feed, name="feed"),
+    path("labels.pdf", labels.labels, name="labels"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
