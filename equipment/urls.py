@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from equipment.views import faults, feeds, inspections, inventory, labels, plans, transfer
+from equipment.views import (
+    compliance,
+    faults,
+    feeds,
+    inspections,
+    inventory,
+    labels,
+    plans,
+    transfer,
+)
 
 app_name = "equipment"
 
@@ -21,6 +30,11 @@ urlpatterns = [
     path("calendar-feed/", feeds.feed_settings, name="feed_settings"),
     path("calendar/<str:token>.ics", feeds.feed, name="feed"),
     path("labels.pdf", labels.labels, name="labels"),
+    path("compliance/", compliance.compliance_view, name="compliance"),
+    path("compliance/export.<str:fmt>", compliance.compliance_export, name="compliance_export"),
+    path("exports/", compliance.export_list, name="export_list"),
+    path("exports/<uuid:token>/", compliance.export_download, name="export_download"),
+    path("exports/<uuid:token>/retry/", compliance.export_retry, name="export_retry"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
