@@ -88,10 +88,10 @@ def test_a_file_with_bad_rows_is_previewed_with_each_error_and_nothing_is_saved(
     assert not report.valid and not response.context["token"]
     errors = {row.line: " ".join(row.messages) for row in report.rows}
     assert errors[2] == ""
-    assert "No site has the code NOPE" in errors[3]
-    assert "Unknown type toaster" in errors[4]
+    assert "没有代码为 NOPE 的派驻单位" in errors[3]
+    assert "未知类型 toaster" in errors[4]
     assert "installed_on" in errors[5]
-    assert "You do not work at" in errors[6]
+    assert "您不在" in errors[6]
     assert "nobody" in errors[7]
     assert not Equipment.objects.exists()
     assert not AuditEntry.objects.filter(action__startswith="equipment.").exists()
