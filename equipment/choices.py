@@ -58,7 +58,7 @@ class HolidayShift(models.TextChoices):
 
 class Outcome(models.TextChoices):
     PASS = "pass", _("Passed")
-    FAIL = "fail", _("Failed")
+    FAIL = "fail", pgettext_lazy("inspection", "Failed")
     NA = "na", _("Not applicable")
 
 

@@ -221,7 +221,7 @@ class InspectionForm(forms.Form):
             self.fields[f"o{index}"] = forms.ChoiceField(
                 label=check,
                 choices=Outcome.choices,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "btn-check"}),
                 initial=Outcome.PASS,
             )
             self.fields[f"n{index}"] = forms.CharField(
@@ -230,7 +230,11 @@ class InspectionForm(forms.Form):
             self.fields[f"p{index}"] = forms.ImageField(label=_("Photo"), required=False)
             if check == threat_check:
                 self.fields[f"t{index}"] = forms.IntegerField(
-                    label=_("Threats found"), min_value=0, required=False, initial=0
+                    label=_("Threats found"),
+                    min_value=0,
+                    required=False,
+                    initial=0,
+                    widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
                 )
         self.helper = _helper()
 
