@@ -111,8 +111,21 @@ def month_rows(user, first):
         entry.late += group["late"]
         entry.missed += group["missed"]
         entry.open += group["open"]
+    targets = _add_faults(row, lead_q(user, "equipment__"), start, end, {key[0] for key in rows})
+    sites = Site.objects.in_bulk({key[0] for key in rows})
+    venues = Venue.objects.in_bulk({key[1] for key in rows if key[1]})
+    result = []
+    for (site_id, venue_id), entry in rows.items():
+        entry.site, entry.venue = sites[site_id], venues.get(venue_id)
+        entry.response_target, entry.fix_target = targets[site_id]
+        result.append(entry)
+    return sorted(result, key=lambda r: (r.site.code, r.venue.name if r.venue else ""))
+
+
+def _add_faults(row, condition, start, end, site_ids):
+    """Add the month's faults to their rows (``row(site, venue)``); returns the sites' targets."""
     faults = Fault.objects.filter(
-        lead_q(user, "equipment__"), client_reported_at__gte=start, client_reported_at__lt=end
+        condition, client_reported_at__gte=start, client_reported_at__lt=end
     ).values_list(
         "equipment__site_id",
         "equipment__venue_id",
@@ -121,7 +134,7 @@ def month_rows(user, first):
         "fixed_at",
     )
     faults = list(faults)
-    targets = _targets({r[0] for r in faults} | {key[0] for key in rows})
+    targets = _targets({r[0] for r in faults} | site_ids)
     for site_id, venue_id, reported, responded, fixed in faults:
         entry = row(site_id, venue_id)
         response_target, fix_hours = targets[site_id]
@@ -136,14 +149,7 @@ def month_rows(user, first):
             entry.fixed += 1
             entry.fix_minutes.append(minutes)
             entry.fix_within += minutes <= fix_hours * 60
-    sites = Site.objects.in_bulk({key[0] for key in rows})
-    venues = Venue.objects.in_bulk({key[1] for key in rows if key[1]})
-    result = []
-    for (site_id, venue_id), entry in rows.items():
-        entry.site, entry.venue = sites[site_id], venues.get(venue_id)
-        entry.response_target, entry.fix_target = targets[site_id]
-        result.append(entry)
-    return sorted(result, key=lambda r: (r.site.code, r.venue.name if r.venue else ""))
+    return targets
 
 
 def totals(rows):

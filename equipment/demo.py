@@ -97,7 +97,19 @@ def load(demo):
         site=demo.sites["GA"], defaults={"response_minutes": 60, "fix_hours": 8}
     )
     devices = {row[6]: _device(demo, *row) for row in DEVICES}
-    today = timezone.localdate()
+    _plans(demo, devices, timezone.localdate())
+    projector = devices["SC-DP-001"]
+    if not Fault.objects.filter(equipment=projector).exists():
+        services.report_fault(
+            demo.users["zhangwei"],
+            projector,
+            title="投影画面偏色",
+            description="甲方反映第一会议室投影画面偏黄。",
+            client_reported_at=timezone.now() - timedelta(hours=2),
+        )
+
+
+def _plans(demo, devices, today):
     _plan(
         demo,
         "音控机房每日开机检查",
@@ -149,12 +161,3 @@ def load(demo):
         checklist="清洁除尘\n检查硬盘与电源告警\n系统补丁更新",
         assignee=demo.users["zhouqiang"],
     )
-    projector = devices["SC-DP-001"]
-    if not Fault.objects.filter(equipment=projector).exists():
-        services.report_fault(
-            demo.users["zhangwei"],
-            projector,
-            title="投影画面偏色",
-            description="甲方反映第一会议室投影画面偏黄。",
-            client_reported_at=timezone.now() - timedelta(hours=2),
-        )
