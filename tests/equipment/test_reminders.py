@@ -122,7 +122,7 @@ def test_after_a_broker_outage_the_scan_catches_up_and_each_mail_goes_once(
     cast, eq, settings, monkeypatch
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    monkeypatch.setattr("onsite.notifications.enqueue", lambda task, *args: False)  # broker down
+    monkeypatch.setattr("onsite.queueing.enqueue", lambda task, *args: False)  # broker down
     # Beat did not run for days: the first scan after the outage sends what is owed now.
     assert run_scan(DUE, at(date(2026, 12, 1))) == 1
     assert run_scan(OVERDUE, at(date(2026, 12, 4))) == 1
