@@ -316,6 +316,7 @@ register_labels(
         "meetingroom.meeting.notice": _("Meeting notice recorded"),
         "meetingroom.meeting.hand_over": _("Recordings handed to the archive"),
         "meetingroom.notice.download": _("Notice attachment downloaded"),
+        "meetingroom.meeting.sheet": _("Admission sheet printed"),
         "meetingroom.admission.open": _("Sub-venue asked to join"),
         "meetingroom.admission.verify": _("Sub-venue identity verified"),
         "meetingroom.admission.admit": _("Sub-venue admitted"),

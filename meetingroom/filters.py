@@ -1,0 +1,57 @@
+"""List filters of the meeting rooms (django-filter)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from meetingroom.choices import DenialReason, EntryStatus, VisitStatus
+from meetingroom.models import AccessEntry, DeniedAttempt, Visit
+
+
+def _date_widget():
+    return forms.DateInput(attrs={"type": "date"})
+
+
+class _Period(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    day_from = django_filters.DateFilter(label=_("From"), method="since", widget=_date_widget())
+    day_to = django_filters.DateFilter(label=_("To"), method="until", widget=_date_widget())
+    time_field = "entered_at"
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(name__icontains=value) | Q(organisation__icontains=value))
+
+    def since(self, queryset, name, value):
+        return queryset.filter(**{f"{self.time_field}__date__gte": value})
+
+    def until(self, queryset, name, value):
+        return queryset.filter(**{f"{self.time_field}__date__lte": value})
+
+
+class AccessLogFilter(_Period):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=EntryStatus.choices)
+
+    class Meta:
+        model = AccessEntry
+        fields = ["status"]
+
+
+class DenialFilter(_Period):
+    reason = django_filters.ChoiceFilter(label=_("Reason"), choices=DenialReason.choices)
+    time_field = "attempted_at"
+
+    class Meta:
+        model = DeniedAttempt
+        fields = ["reason"]
+
+
+class VisitFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=VisitStatus.choices)
+
+    class Meta:
+        model = Visit
+        fields = ["status"]
