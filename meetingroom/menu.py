@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetingroom.choices import EntryStatus, VisitStatus
+from meetingroom.choices import VisitStatus
 from meetingroom.models import Visit
 from meetingroom.services import has_valid_pledge
 from onsite.home import panel
@@ -24,7 +24,7 @@ def home_panel(request):
     venues = (
         visible(user, Venue)
         .select_related("site")
-        .annotate(inside=Count("access_log", filter=Q(access_log__status=EntryStatus.INSIDE)))
+        .annotate(inside=Count("access_log", filter=Q(access_log__exited_at__isnull=True)))
         .order_by("site__code", "name")[:6]
     )
     waiting = Visit.objects.filter(

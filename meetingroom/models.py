@@ -369,8 +369,11 @@ class AccessEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["venue", "-entered_at"], name="meetingroom_log_by_time"),
+            # "Who is inside": only the open entries, already in order.
             models.Index(
-                fields=["venue"], condition=Q(exited_at__isnull=True), name="meetingroom_inside"
+                fields=["venue", "entered_at"],
+                condition=Q(exited_at__isnull=True),
+                name="meetingroom_inside",
             ),
         ]
         verbose_name = _("access log entry")

@@ -294,7 +294,7 @@ def _exit_after_entry(entry, user, now):
 def inside(venue):
     """Who is inside ``venue`` now: its open entries, oldest first (one query)."""
     return (
-        AccessEntry.objects.filter(venue=venue, status=EntryStatus.INSIDE)
+        AccessEntry.objects.filter(venue=venue, exited_at__isnull=True)
         .select_related("person", "visit", "supervisor")
         .order_by("entered_at", "pk")
     )

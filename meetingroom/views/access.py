@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from meetingroom import services
-from meetingroom.choices import ENTRY, VISIT, EntryStatus, VisitStatus
+from meetingroom.choices import ENTRY, VISIT, VisitStatus
 from meetingroom.filters import AccessLogFilter, DenialFilter, VisitFilter
 from meetingroom.forms import AdmitForm, EntryForm, VisitForm
 from meetingroom.models import AccessEntry, DeniedAttempt, Visit, settings_for
@@ -42,7 +42,7 @@ def index(request):
     venues = list(
         visible(request.user, Venue)
         .select_related("site", "meeting_settings")
-        .annotate(inside=Count("access_log", filter=Q(access_log__status=EntryStatus.INSIDE)))
+        .annotate(inside=Count("access_log", filter=Q(access_log__exited_at__isnull=True)))
         .order_by("site__code", "name")
     )
     locked = lockdowns(venues, now)
