@@ -251,7 +251,7 @@ DEPOSIT = Workflow(
 
 class PledgeStatus(models.TextChoices):
     SIGNED = "signed", _("Signed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("pledge", "Withdrawn")
 
 
 class PledgeMethod(models.TextChoices):
@@ -280,7 +280,7 @@ PLEDGE = Workflow(
             source=[PledgeStatus.SIGNED],
             target=PledgeStatus.WITHDRAWN,
             rule="meetingroom.withdraw_pledge",
-            label=_("Withdraw"),
+            label=pgettext_lazy("pledge", "Withdraw"),
             title=_("Withdraw the pledge"),
             question=_("The person no longer holds a valid pledge with it."),
             comment_required=True,

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from meetingroom.choices import ExportKind
 from meetingroom.models import AccessEntry, AccessLogExport, DeniedAttempt
@@ -38,8 +38,8 @@ def log_table(export):
     )
     header = [
         _("Who"),
-        _("Organisation"),
-        _("Purpose"),
+        pgettext("meetingroom", "Organisation"),
+        pgettext("meetingroom", "Purpose"),
         _("Time in"),
         _("Time out"),
         _("Supervising person"),
@@ -68,7 +68,14 @@ def denial_table(export):
         .select_related("logged_by")
         .order_by("attempted_at", "pk")
     )
-    header = [_("Time"), _("Who"), _("Organisation"), _("Reason"), _("Message"), _("Logged by")]
+    header = [
+        _("Time"),
+        _("Who"),
+        pgettext("meetingroom", "Organisation"),
+        pgettext("meetingroom", "Reason"),
+        _("Message"),
+        _("Logged by"),
+    ]
     rows = [
         [
             _local(a.attempted_at),

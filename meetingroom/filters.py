@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetingroom.choices import DenialReason, EntryStatus, VisitStatus
 from meetingroom.models import AccessEntry, DeniedAttempt, Visit
@@ -41,7 +42,9 @@ class AccessLogFilter(_Period):
 
 
 class DenialFilter(_Period):
-    reason = django_filters.ChoiceFilter(label=_("Reason"), choices=DenialReason.choices)
+    reason = django_filters.ChoiceFilter(
+        label=pgettext_lazy("meetingroom", "Reason"), choices=DenialReason.choices
+    )
     time_field = "attempted_at"
 
     class Meta:

@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from archive.choices import Medium, classification_levels
 from meetingroom.choices import EXPORT_FORMATS, ExportKind, VerificationMethod
@@ -48,8 +49,12 @@ class EntryForm(_Form):
     person = forms.ModelChoiceField(label=_("Person of the venue"), queryset=None, required=False)
     visit = forms.ModelChoiceField(label=_("Visitor (filed visit)"), queryset=None, required=False)
     name = forms.CharField(label=_("Other person (name)"), max_length=100, required=False)
-    organisation = forms.CharField(label=_("Organisation"), max_length=150, required=False)
-    purpose = forms.CharField(label=_("Purpose"), max_length=300, required=False)
+    organisation = forms.CharField(
+        label=pgettext_lazy("meetingroom", "Organisation"), max_length=150, required=False
+    )
+    purpose = forms.CharField(
+        label=pgettext_lazy("meetingroom", "Purpose"), max_length=300, required=False
+    )
     supervisor = forms.ModelChoiceField(
         label=_("Supervising person"), queryset=None, required=False
     )
@@ -70,13 +75,15 @@ class EntryForm(_Form):
 
 class VisitForm(_Form):
     visitor_name = forms.CharField(label=_("Visitor"), max_length=100)
-    organisation = forms.CharField(label=_("Organisation"), max_length=150)
+    organisation = forms.CharField(
+        label=pgettext_lazy("meetingroom", "Organisation"), max_length=150
+    )
     id_tail = forms.CharField(
         label=_("ID last 4 digits or badge"),
         max_length=20,
         help_text=_("Never the whole ID number."),
     )
-    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    purpose = forms.CharField(label=pgettext_lazy("meetingroom", "Purpose"), max_length=300)
     expected_from = _datetime(_("Expected from"))
     expected_until = _datetime(_("Expected until"))
     supervisor = forms.ModelChoiceField(label=_("Supervising manager"), queryset=None)
@@ -107,7 +114,7 @@ class AdmitForm(_Form):
 
 
 class MeetingForm(_Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("meetingroom", "Title"), max_length=200)
     starts_at = _datetime(_("Starts at"))
     ends_at = _datetime(_("Ends at"))
     classification = forms.TypedChoiceField(label=_("Classification"), coerce=int, choices=[])
@@ -158,8 +165,10 @@ class NoticeForm(_Form):
 
 
 class SubVenueForm(_Form):
-    name = forms.CharField(label=_("Name"), max_length=150)
-    organisation = forms.CharField(label=_("Organisation"), max_length=150)
+    name = forms.CharField(label=pgettext_lazy("meetingroom", "Name"), max_length=150)
+    organisation = forms.CharField(
+        label=pgettext_lazy("meetingroom", "Organisation"), max_length=150
+    )
     contact = forms.CharField(label=_("Contact"), max_length=150)
     endpoint = forms.CharField(label=_("Endpoint identifier"), max_length=100)
 
@@ -191,7 +200,7 @@ class DepositForm(_Form):
 
 
 class RecordingForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("meetingroom", "Title"), max_length=200)
     medium = forms.ChoiceField(label=_("Medium"), choices=Medium.choices)
     location = forms.CharField(label=_("Storage location"), max_length=120)
     copies = forms.IntegerField(label=_("Copies"), min_value=1, max_value=20, initial=1)
@@ -238,7 +247,7 @@ class PledgeUploadForm(_Form):
 
 class ExportForm(_Form):
     venue = forms.ModelChoiceField(label=_("Venue"), queryset=None)
-    kind = forms.ChoiceField(label=_("What"), choices=ExportKind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("meetingroom", "What"), choices=ExportKind.choices)
     fmt = forms.ChoiceField(label=_("Format"), choices=EXPORT_FORMATS)
     date_from = forms.DateField(label=_("From"), widget=DateInput())
     date_to = forms.DateField(label=_("To"), widget=DateInput())

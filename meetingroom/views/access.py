@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from meetingroom import services
@@ -169,8 +170,8 @@ def entry_detail(request, pk):
     entry = visible_entry(request, pk)
     rows = [
         (_("Who"), entry.name),
-        (_("Organisation"), entry.organisation),
-        (_("Purpose"), entry.purpose),
+        (pgettext("meetingroom", "Organisation"), entry.organisation),
+        (pgettext("meetingroom", "Purpose"), entry.purpose),
         (_("Supervising person"), display_name(entry.supervisor)),
         (_("Time in"), timezone.localtime(entry.entered_at).strftime("%Y-%m-%d %H:%M")),
         (
@@ -333,9 +334,9 @@ def visit_detail(request, pk):
     local = timezone.localtime
     rows = [
         (_("Visitor"), visit.visitor_name),
-        (_("Organisation"), visit.organisation),
+        (pgettext("meetingroom", "Organisation"), visit.organisation),
         (_("ID last 4 digits or badge"), visit.id_tail),
-        (_("Purpose"), visit.purpose),
+        (pgettext("meetingroom", "Purpose"), visit.purpose),
         (
             _("Expected window"),
             f"{local(visit.expected_from):%Y-%m-%d %H:%M} – "

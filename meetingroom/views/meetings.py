@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from archive.models import Item
@@ -310,7 +311,7 @@ def admission_detail(request, pk):
     sub = admission.subvenue
     rows = [
         (_("Sub-venue"), sub.name),
-        (_("Organisation"), sub.organisation),
+        (pgettext("meetingroom", "Organisation"), sub.organisation),
         (_("Contact"), sub.contact),
         (_("Endpoint identifier"), sub.endpoint),
         (_("Meeting"), str(admission.meeting)),
