@@ -14,7 +14,20 @@ def _date_widget():
     return forms.DateInput(attrs={"type": "date"})
 
 
-class _Period(django_filters.FilterSet):
+class _Styled(django_filters.FilterSet):
+    """Bootstrap classes on every filter field, so the form fits a phone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            select = isinstance(field.widget, forms.Select)
+            field.widget.attrs.setdefault(
+                "class", "form-select form-select-sm" if select else "form-control form-control-sm"
+            )
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+
+
+class _Period(_Styled):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     day_from = django_filters.DateFilter(label=_("From"), method="since", widget=_date_widget())
     day_to = django_filters.DateFilter(label=_("To"), method="until", widget=_date_widget())
@@ -52,7 +65,7 @@ class DenialFilter(_Period):
         fields = ["reason"]
 
 
-class VisitFilter(django_filters.FilterSet):
+class VisitFilter(_Styled):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=VisitStatus.choices)
 
     class Meta:

@@ -47,3 +47,31 @@ def test_the_door_page_logs_entries_and_exits_and_refreshes_itself(cast, new_pag
     assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
     entry = AccessEntry.objects.get(person=cast.staff)
     assert entry.exited_at is not None and entry.exit_logged_by == cast.manager
+
+
+def test_the_pages_fit_a_phone(cast, new_page):
+    from tests.conftest import PHONE
+    from tests.meetingroom import factories as f
+
+    meeting = f.make_meeting(cast.venue, cast.manager, classification=2)
+    f.make_entry(cast.venue, cast.staff, cast.manager)
+    page = new_page(phone=True)
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "manager")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login [type=submit]")
+    page.wait_for_url("**/")
+    widths = {}
+    for path in [
+        "/meetings/",
+        f"/meetings/venues/{cast.venue.pk}/",
+        f"/meetings/venues/{cast.venue.pk}/log/",
+        f"/meetings/venues/{cast.venue.pk}/meetings/",
+        f"/meetings/meetings/{meeting.pk}/",
+        f"/meetings/venues/{cast.venue.pk}/visits/",
+        "/meetings/pledges/",
+        "/meetings/exports/",
+    ]:
+        page.goto(path)
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    assert all(width <= PHONE["width"] for width in widths.values()), widths
