@@ -142,7 +142,9 @@ def entry_create(request, pk):
         try:
             entry = services.log_entry(request.user, venue, **form.cleaned_data)
         except WorkflowError as error:
-            messages.error(request, str(error))
+            if back == reverse("meetingroom:door", args=[venue.pk]):
+                messages.error(request, str(error))  # the tablet shows why, at the door
+                return redirect(back)
             form.add_error(None, str(error))
         else:
             messages.success(request, _("%(name)s entered.") % {"name": entry.name})

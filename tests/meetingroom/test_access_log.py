@@ -121,3 +121,19 @@ def test_the_venue_page_lists_who_is_inside_for_its_people(cast, login):
     page = login(cast.leader).get(reverse("meetingroom:venue_detail", args=[cast.venue.pk]))
     assert page.status_code == 200
     assert cast.manager.last_name + cast.manager.first_name in page.content.decode()
+
+
+def test_a_refusal_at_the_door_goes_back_to_the_door_saying_why(cast, login):
+    door = reverse("meetingroom:door", args=[cast.venue.pk])
+    got = login(cast.staff).post(
+        reverse("meetingroom:entry_create", args=[cast.venue.pk]),
+        {"person": cast.staff.pk, "next": door},
+    )
+    assert got.status_code == 302 and got.url == door
+    again = login(cast.staff).post(
+        reverse("meetingroom:entry_create", args=[cast.venue.pk]),
+        {"person": cast.staff.pk, "next": door},
+        follow=True,
+    )
+    assert again.redirect_chain[-1][0] == door
+    assert "张伟" in str(list(again.context["messages"])[0])
