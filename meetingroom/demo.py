@@ -58,6 +58,11 @@ def load(demo):
                 recorded_by=person,
             )
     _meetings(room, manager, staff, subs, today)
+    _visit_and_people_inside(room, manager, staff, today)
+
+
+def _visit_and_people_inside(room, manager, staff, today):
+    """A visit waiting for the leader, 张伟 inside since the morning, one refusal."""
     visitor = "王工程师"
     if not Visit.objects.filter(venue=room, visitor_name=visitor).exists():
         Visit.objects.create(
@@ -88,7 +93,7 @@ def load(demo):
             name="赵某",
             organisation="某公司",
             reason="unapproved",
-            message="赵某 没有经批准的来访：请先登记来访，由主管领导批准。",
+            message="赵某没有经批准的来访：请先登记来访，由主管领导批准。",
             attempted_at=timezone.now() - timedelta(days=1),
             logged_by=staff,
         )

@@ -208,6 +208,26 @@ def _already_inside(person, visit):
     return rows.filter(visit=visit).exists()
 
 
+def _new_entry(actor, venue, person, visit, who, organisation, purpose, supervisor, now):
+    """The entry to save, checked under the venue's lock (or ``EntryRefused``)."""
+    refused = entry_refusal(venue, at=now, person=person, visit=visit, name=who)
+    if refused:
+        raise refused
+    if _already_inside(person, visit):
+        raise WorkflowError(_("%(name)s is already inside.") % {"name": who})
+    return AccessEntry(
+        venue=venue,
+        person=person,
+        visit=visit,
+        name=who[:100],
+        organisation=organisation[:150],
+        purpose=(purpose or (visit.purpose if visit else ""))[:300],
+        supervisor=_check_supervisor(venue, visit, supervisor),
+        entered_at=now,
+        logged_by=actor,
+    )
+
+
 def log_entry(
     actor,
     venue,
@@ -233,22 +253,7 @@ def log_entry(
         raise WorkflowError(_("Say who enters."))
 
     def build():
-        refused = entry_refusal(venue, at=now, person=person, visit=visit, name=who)
-        if refused:
-            raise refused
-        if _already_inside(person, visit):
-            raise WorkflowError(_("%(name)s is already inside.") % {"name": who})
-        return AccessEntry(
-            venue=venue,
-            person=person,
-            visit=visit,
-            name=who[:100],
-            organisation=organisation[:150],
-            purpose=(purpose or (visit.purpose if visit else ""))[:300],
-            supervisor=_check_supervisor(venue, visit, supervisor),
-            entered_at=now,
-            logged_by=actor,
-        )
+        return _new_entry(actor, venue, person, visit, who, organisation, purpose, supervisor, now)
 
     try:
         return ENTRY.create(
@@ -406,6 +411,28 @@ def confirm_admission(actor, visit, comment=""):
     return VISIT.run(actor, visit, "confirm", comment=comment, notify=_tell_filer)
 
 
+def _log_in_admitted(actor, visit, now):
+    """The visitor admitted exceptionally enters at once, under the admitting manager."""
+    entry = AccessEntry.objects.create(
+        venue=visit.venue,
+        visit=visit,
+        name=visit.visitor_name[:100],
+        organisation=visit.organisation[:150],
+        purpose=visit.purpose[:300],
+        supervisor=actor,
+        status=EntryStatus.INSIDE,
+        entered_at=now,
+        logged_by=actor,
+    )
+    audit.record(
+        actor,
+        ENTRY.audit_action("enter"),
+        entry,
+        to_state=entry.status,
+        comment=visit.exception_reason,
+    )
+
+
 def admit_visitor(
     actor, venue, *, visitor_name, organisation, id_tail, purpose, expected_until, reason, now=None
 ):
@@ -437,22 +464,6 @@ def admit_visitor(
             exception_reason=reason,
         )
 
-    def log_in(visit):
-        entry = AccessEntry.objects.create(
-            venue=venue,
-            visit=visit,
-            name=visitor_name[:100],
-            organisation=organisation[:150],
-            purpose=purpose[:300],
-            supervisor=actor,
-            status=EntryStatus.INSIDE,
-            entered_at=now,
-            logged_by=actor,
-        )
-        audit.record(
-            actor, ENTRY.audit_action("enter"), entry, to_state=entry.status, comment=reason
-        )
-
     try:
         return VISIT.create(
             actor,
@@ -461,7 +472,7 @@ def admit_visitor(
             lock_first=[(Venue, venue.pk)],
             build=build,
             comment=reason,
-            then=log_in,
+            then=lambda visit: _log_in_admitted(actor, visit, now),
             notify=lambda visit: _tell_leaders(
                 visit,
                 gettext_lazy("%(name)s was admitted to %(venue)s without prior approval"),
