@@ -38,8 +38,8 @@ INSTALLED_APPS = [
     "axes",
     "onsite",
     "attendance",
-    "meetingroom",
     "archive",
+    "meetingroom",
     "equipment",
 ]
 
