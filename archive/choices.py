@@ -35,6 +35,30 @@ class ItemStatus(models.TextChoices):
     DESTROYED = "destroyed", _("Destroyed")
 
 
+ITEM = Workflow(
+    "archive.item",
+    "archive.Item",
+    labels=dict(ItemStatus.choices),
+    transitions=[
+        Transition(
+            "register",
+            source=[INITIAL],
+            target=ItemStatus.KEPT,
+            rule="archive.register_item",  # on the collection
+        ),
+        Transition(
+            "destroy",
+            source=[ItemStatus.KEPT],
+            target=ItemStatus.DESTROYED,
+            rule="archive.destroy_item",
+            label=_("Destroy"),
+            danger=True,
+            offered=False,  # done by recording a destruction that leaves no copy
+        ),
+    ],
+)
+
+
 class CopyStatus(models.TextChoices):
     KEPT = "kept", _("Kept")
     DESTROYED = "destroyed", _("Destroyed")
@@ -282,6 +306,7 @@ register_labels(
         "archive.item.edit": _("Record changed"),
         "archive.item.view": _("Page opened"),
         "archive.item.destroy": _("Item destroyed"),
+        "archive.item.export": _("Collection register exported"),
         "archive.file.upload": _("File uploaded"),
         "archive.file.download": _("File downloaded"),
         "archive.file.checksum_mismatch": _("Checksum mismatch: download refused"),
@@ -296,6 +321,7 @@ register_labels(
         "archive.loan.receipt_mismatch": _("Receipt checksum mismatch: not shown"),
         "archive.loan.signing_refused": _("Signature refused"),
         "archive.loan.return": _("Returned, borrower signed"),
+        "archive.loan.export": _("Loan register exported"),
         "archive.destruction.propose": _("Destruction proposed"),
         "archive.destruction.approve": _("Destruction approved"),
         "archive.destruction.reject": _("Destruction rejected"),

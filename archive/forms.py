@@ -133,7 +133,7 @@ class SignatureForm(SignatureFields):
         data = self.cleaned_data
         return {
             "condition": data["condition"],
-            "note": data["note"],
+            "comment": data["note"],
             "signature": self.signature_input(),
         }
 
