@@ -39,6 +39,7 @@ ITEM = Workflow(
     "archive.item",
     "archive.Item",
     labels=dict(ItemStatus.choices),
+    tones={ItemStatus.KEPT: "done", ItemStatus.DESTROYED: "cancelled"},
     transitions=[
         Transition(
             "register",
@@ -90,6 +91,14 @@ LOAN = Workflow(
     parent="item",  # an item before its loans: approvals of one item queue up on the item
     url_name="archive:loan_action",
     labels=dict(LoanStatus.choices),
+    tones={
+        LoanStatus.REQUESTED: "waiting",
+        LoanStatus.APPROVED: "approved",
+        LoanStatus.HANDED_OVER: "approved",
+        LoanStatus.RETURNED: "done",
+        LoanStatus.REJECTED: "rejected",
+        LoanStatus.CANCELLED: "cancelled",
+    },
     transitions=[
         Transition(
             "request",
@@ -171,6 +180,12 @@ DESTRUCTION = Workflow(
     parent="item",  # an item before its destructions (and those before its copies)
     url_name="archive:destruction_action",
     labels=dict(DestructionStatus.choices),
+    tones={
+        DestructionStatus.PROPOSED: "waiting",
+        DestructionStatus.APPROVED: "approved",
+        DestructionStatus.DONE: "done",
+        DestructionStatus.REJECTED: "rejected",
+    },
     transitions=[
         Transition(
             "propose",
@@ -233,6 +248,7 @@ SHELF_AUDIT = Workflow(
     "archive.ShelfAudit",
     url_name="archive:audit_action",
     labels=dict(AuditStatus.choices),
+    tones={AuditStatus.OPEN: "waiting", AuditStatus.COMPLETED: "done"},
     transitions=[
         Transition("start", source=[INITIAL], target=AuditStatus.OPEN, rule="archive.run_audit"),
         Transition(
@@ -273,6 +289,7 @@ DISCREPANCY = Workflow(
     "archive.Discrepancy",
     url_name="archive:discrepancy_action",
     labels=dict(DiscrepancyStatus.choices),
+    tones={DiscrepancyStatus.OPEN: "waiting", DiscrepancyStatus.RESOLVED: "done"},
     transitions=[
         Transition(
             "resolve",
