@@ -102,6 +102,17 @@ def _lock_in_order(record, copy_ids):
     list(Copy.objects.filter(pk__in=copy_ids).order_by("number").select_for_update(of=("self",)))
 
 
+@DESTRUCTION.guard("carry_out")
+def _no_copy_to_destroy_is_lent(record, user, now):
+    """Checked again under the item's lock, where no loan of its copies can be approved."""
+    lent = Loan.objects.filter(
+        copy_id__in=_copies_to_destroy(record), status__in=ACTIVE_LOAN_STATES
+    ).exists()
+    if lent:
+        return _("A copy to destroy is reserved or on loan; take it back first.")
+    return None
+
+
 @DESTRUCTION.implements("carry_out")
 def carry_out_destruction(
     actor, record, *, destroyed_on, witness_statement, witness_password, comment=""
@@ -122,8 +133,6 @@ def carry_out_destruction(
         if not witness_password or not record.witness.check_password(witness_password):
             raise WorkflowError(_("The witness's password is not correct."))
         copy_ids = _copies_to_destroy(record)
-        if Loan.objects.filter(copy_id__in=copy_ids, status__in=ACTIVE_LOAN_STATES).exists():
-            raise WorkflowError(_("A copy to destroy is reserved or on loan; take it back first."))
         _lock_in_order(record, copy_ids)
         destroyed.extend(copy_ids)
         record.carried_out_by = actor

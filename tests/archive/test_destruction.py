@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import services
-from archive.choices import CopyStatus, DestructionStatus, ItemStatus, LoanStatus
+from archive.choices import DESTRUCTION, CopyStatus, DestructionStatus, ItemStatus, LoanStatus
 from archive.models import Copy, Destruction, Item, ItemFile
 from onsite.models import AuditEntry, Notification
 from onsite.workflow import WorkflowError
@@ -120,11 +120,12 @@ def test_destruction_needs_the_leaders_approval_first(cast, arc):
 
 
 @pytest.mark.rule("R2.4-destroy-when-needed")
-def test_a_copy_on_loan_cannot_be_destroyed(cast, arc):
+def test_a_copy_on_loan_cannot_be_destroyed_nor_is_it_offered(cast, arc):
     make_loan(arc.public, cast.staff, LoanStatus.HANDED_OVER)
     record = _propose(cast, arc.public)
     services.approve_destruction(cast.leader, record)
-    with pytest.raises(WorkflowError):
+    assert "carry_out" not in [a.name for a in DESTRUCTION.actions_for(cast.custodian, record)]
+    with pytest.raises(WorkflowError, match="loan|借"):
         services.carry_out_destruction(
             cast.custodian,
             record,
