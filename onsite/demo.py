@@ -39,6 +39,14 @@ PEOPLE = [
     ("admin", "系统", "管理员", "E0001", "IT", "系统管理员", [Role.ADMIN]),
 ]
 
+ASSIGNMENTS = [
+    ("zhangwei", "SC"),
+    ("chenjing", "SC"),
+    ("zhaolei", "SC"),
+    ("lina", "SC"),
+    ("zhouqiang", "GA"),
+]
+
 
 def demo_logins():
     """(role label, user name) pairs printed by the demo command."""
@@ -48,10 +56,37 @@ def demo_logins():
     ]
 
 
+def _person(username, family, given, number, department, post, roles):
+    """One demo person with a profile and roles (created once, never changed)."""
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "last_name": family,
+            "first_name": given,
+            "email": f"{username}@onsite.example",
+            "is_staff": Role.ADMIN in roles,
+            "is_superuser": Role.ADMIN in roles,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    StaffProfile.objects.get_or_create(
+        user=user,
+        defaults={
+            "employee_no": number,
+            "department": department,
+            "post": post,
+            "phone": f"1380000{number[1:]}",
+        },
+    )
+    user.groups.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
+    return user
+
+
 @transaction.atomic
 def load_demo_data():
     """Create what is missing; never overwrite or delete what exists."""
-    User = get_user_model()
     departments = {
         code: Department.objects.get_or_create(code=code, defaults={"name": name})[0]
         for code, name in DEPARTMENTS
@@ -64,43 +99,14 @@ def load_demo_data():
         name: Venue.objects.get_or_create(site=sites[site], name=name, defaults={"kind": kind})[0]
         for site, name, kind in VENUES
     }
-    users = {}
-    for username, family, given, number, dept, post, roles in PEOPLE:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "last_name": family,
-                "first_name": given,
-                "email": f"{username}@onsite.example",
-                "is_staff": Role.ADMIN in roles,
-                "is_superuser": Role.ADMIN in roles,
-            },
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        StaffProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "employee_no": number,
-                "department": departments[dept],
-                "post": post,
-                "phone": f"1380000{number[1:]}",
-            },
-        )
-        user.groups.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
-        users[username] = user
-
+    users = {
+        username: _person(username, family, given, number, departments[dept], post, roles)
+        for username, family, given, number, dept, post, roles in PEOPLE
+    }
     departments["AV"].supervisors.add(users["lina"])
     venues["一号音控机房"].managers.add(users["chenjing"])
     venues["一号音控机房"].leaders.add(users["sunli"])
-    for username, site in [
-        ("zhangwei", "SC"),
-        ("chenjing", "SC"),
-        ("zhaolei", "SC"),
-        ("lina", "SC"),
-        ("zhouqiang", "GA"),
-    ]:
+    for username, site in ASSIGNMENTS:
         Assignment.objects.get_or_create(
             user=users[username], site=sites[site], start_date=date(2026, 1, 1)
         )
