@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "attendance",
     "meetingroom",
     "archive",
+    "duties",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,4 @@
+"""URLs of the duties app (namespace ``duties``)."""
+
+app_name = "duties"
+urlpatterns = []
