@@ -571,7 +571,7 @@ register_labels(
         "duties.document.send": _("Document sent"),
         "duties.document.revise": _("Document revised: everyone is asked again"),
         "duties.document.withdraw": _("Document withdrawn"),
-        "duties.document.open_attachment": _("Classified attachment opened"),
+        "duties.attachment.open": _("Classified attachment opened"),
         "duties.attachment.checksum_mismatch": _("Checksum mismatch: download refused"),
         "duties.receipt.sign": _("Signed for"),
         "duties.receipt.accept": _("Will carry it out"),
