@@ -1,4 +1,20 @@
 """URLs of the duties app (namespace ``duties``)."""
 
+from django.urls import path
+
+from duties.views import documents, files
+
 app_name = "duties"
-urlpatterns = []
+
+urlpatterns = [
+    path("documents/", documents.document_list, name="document_list"),
+    path("documents/sent/", documents.document_sent, name="document_sent"),
+    path("documents/new/", documents.document_create, name="document_create"),
+    path("documents/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("documents/<int:pk>/receipts/", documents.document_receipts, name="document_receipts"),
+    path("documents/<int:pk>/revise/", documents.document_revise, name="document_revise"),
+    path("documents/<int:pk>/<slug:action>/", documents.document_action, name="document_action"),
+    path("receipts/<int:pk>/", documents.receipt_detail, name="receipt_detail"),
+    path("receipts/<int:pk>/<slug:action>/", documents.receipt_action, name="receipt_action"),
+    path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
+]

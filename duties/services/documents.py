@@ -3,6 +3,7 @@ for it and answers it; objections get the sender's reply; silence at the deadlin
 acceptance; a revision asks everyone again."""
 
 import logging
+from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -25,7 +26,7 @@ from duties.services.common import name
 from onsite import audit
 from onsite.models import Assignment
 from onsite.notifications import notify
-from onsite.workflow import WorkflowError
+from onsite.workflow import WorkflowError, lock
 
 logger = logging.getLogger(__name__)
 
@@ -269,59 +270,69 @@ def reply_to_receipt(actor, receipt, comment=""):
 def deem_silent_receipts(now=None):
     """Beat: every recipient still silent at the deadline counts as having accepted.
 
-    Each receipt is claimed with a conditional UPDATE (still silent, same revision, the
-    deadline passed, the document not withdrawn), so however often and however
-    concurrently this runs, a receipt is deemed accepted once — with its audit entry and
-    its notification in the same transaction. Returns how many were deemed.
+    Per document, in one transaction: the document row is locked (as every transition of
+    its receipts does first), its state and deadline checked again, then each receipt is
+    claimed with a conditional UPDATE on its own columns (still silent, same revision) —
+    so however often and however concurrently this runs, a receipt is deemed accepted once,
+    with its audit entry and its notification in the same transaction. Returns how many.
 
     Enforces R2.3-deemed-accepted.
     """
     now = now or timezone.now()
-    due = Receipt.objects.filter(
+    due = defaultdict(list)
+    for document_id, pk, status, revision in Receipt.objects.filter(
         status__in=SILENT_RECEIPT_STATES,
         document__status=DocumentStatus.SENT,
         document__deadline__lte=now,
-    ).values_list("pk", "status", "revision")
-    deemed = 0
-    for pk, status, revision in list(due):
-        deemed += _deem(pk, status, revision, now)
+    ).values_list("document_id", "pk", "status", "revision"):
+        due[document_id].append((pk, status, revision))
+    deemed = sum(_deem(document_id, rows, now) for document_id, rows in due.items())
     if deemed:
         logger.info("Deemed %d silent receipts accepted", deemed)
     return deemed
 
 
-def _deem(pk, status, revision, now):
+def _deem(document_id, rows, now):
     with transaction.atomic():
-        claimed = Receipt.objects.filter(
-            pk=pk,
-            status=status,
-            revision=revision,
-            document__status=DocumentStatus.SENT,
-            document__deadline__lte=now,
-        ).update(status=ReceiptStatus.DEEMED, deemed_at=now)
-        if not claimed:
-            return 0  # answered, revised or claimed by a concurrent sweep meanwhile
-        receipt = Receipt.objects.select_related("document", "recipient").get(pk=pk)
-        document = receipt.document
-        audit.record(
-            None,
-            RECEIPT.audit_action("deem"),
-            receipt,
-            from_state=status,
-            to_state=ReceiptStatus.DEEMED,
-            comment=_deadline_text(document),
-        )
-        notify(
-            [receipt.recipient],
-            gettext_lazy("%(title)s now counts as accepted by you"),
-            gettext_lazy(
-                "You gave no written explanation by the deadline (%(deadline)s), so you are "
-                "deemed to accept it fully and to carry it out."
-            ),
-            receipt.get_absolute_url(),
-            {"title": document.title, "deadline": _deadline_text(document)},
-        )
-    return 1
+        try:
+            document = lock(CompanyDocument, document_id)
+        except CompanyDocument.DoesNotExist:
+            return 0
+        if document.status != DocumentStatus.SENT or document.deadline > now:
+            return 0  # withdrawn or revised with a later deadline meanwhile
+        claimed = {}
+        for pk, status, revision in rows:
+            if Receipt.objects.filter(pk=pk, status=status, revision=revision).update(
+                status=ReceiptStatus.DEEMED, deemed_at=now
+            ):
+                claimed[pk] = status
+        receipts = Receipt.objects.filter(pk__in=claimed).select_related("recipient")
+        for receipt in receipts:
+            receipt.document = document
+            _record_deemed(receipt, claimed[receipt.pk])
+    return len(claimed)
+
+
+def _record_deemed(receipt, before):
+    document = receipt.document
+    audit.record(
+        None,
+        RECEIPT.audit_action("deem"),
+        receipt,
+        from_state=before,
+        to_state=ReceiptStatus.DEEMED,
+        comment=_deadline_text(document),
+    )
+    notify(
+        [receipt.recipient],
+        gettext_lazy("%(title)s now counts as accepted by you"),
+        gettext_lazy(
+            "You gave no written explanation by the deadline (%(deadline)s), so you are "
+            "deemed to accept it fully and to carry it out."
+        ),
+        receipt.get_absolute_url(),
+        {"title": document.title, "deadline": _deadline_text(document)},
+    )
 
 
 def receipt_counts(document):

@@ -1,0 +1,79 @@
+"""Template tags of the duties app."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from duties.choices import classification_label
+from onsite.permissions import may
+
+register = template.Library()
+
+# (key, label, URL name, rule or "" for everyone signed in)
+SECTIONS = [
+    ("documents", _("Documents"), "duties:document_list", ""),
+]
+
+
+@register.inclusion_tag("duties/includes/nav.html", takes_context=True)
+def duties_nav(context, active):
+    """``{% duties_nav "documents" %}``: the duties sections the person may open."""
+    user = context["request"].user
+    sections = [
+        {"key": key, "label": label, "url": reverse(url_name)}
+        for key, label, url_name, rule in SECTIONS
+        if not rule or may(user, rule)
+    ]
+    return {"sections": sections, "active": active}
+
+
+@register.filter
+def classification(level):
+    """``{{ document.classification|classification }}``: 公开, 内部, 秘密, 机密."""
+    return classification_label(level)
+
+
+BADGES = {
+    "sent": "secondary",
+    "signed": "info",
+    "accepted": "success",
+    "objected": "warning",
+    "replied": "primary",
+    "deemed": "success",
+    "withdrawn": "dark",
+    "submitted": "secondary",
+    "commented": "success",
+    "assigned": "secondary",
+    "in_progress": "info",
+    "done": "success",
+    "cancelled": "dark",
+    "logged": "secondary",
+    "escalated": "warning",
+    "approved": "success",
+    "declined": "danger",
+    "rejected": "danger",
+    "active": "success",
+    "revoked": "dark",
+    "open": "warning",
+    "restored": "success",
+    "handed_over": "info",
+    "returned": "success",
+    "transferred": "secondary",
+    "stated": "info",
+    "planned": "info",
+    "held": "success",
+}
+
+
+@register.simple_tag
+def status_badge(obj):
+    """``{% status_badge receipt %}``: the status of a workflow object as a coloured badge."""
+    from django.utils.html import format_html
+
+    colour = BADGES.get(str(obj.status), "secondary")
+    return format_html(
+        '<span class="badge text-bg-{}" data-status="{}">{}</span>',
+        colour,
+        obj.status,
+        obj.get_status_display(),
+    )

@@ -1,0 +1,108 @@
+"""Every duties URL for anonymous and each role of the cast.
+
+The cast: ``staff`` (department A, stationed at cast.site), ``supervisor`` (supervises A,
+not stationed), ``hr``, ``vp``; ``manager`` and ``custodian`` are staff of department A
+who are not stationed at the site; ``outsider`` is staff of department B. Objects out of a
+person's scope answer 404 and never reveal they exist.
+"""
+
+from django.urls import reverse
+
+from duties.choices import ReceiptStatus
+from tests.access import expect
+
+
+def _url(name, *args):
+    return lambda cast: reverse(name, args=[arg(cast) if callable(arg) else arg for arg in args])
+
+
+# --- Documents and receipts -----------------------------------------------------------------
+def _document(cast, with_file=False):
+    from tests.duties.factories import DocumentFactory, attach
+
+    document = DocumentFactory(sender=cast.hr, classification=1)
+    return attach(document) if with_file else document
+
+
+def _document_pk(cast):
+    from tests.duties.factories import make_receipt
+
+    document = _document(cast)
+    make_receipt(document, cast.staff)
+    return document.pk
+
+
+def _file_document_pk(cast):
+    from tests.duties.factories import make_receipt
+
+    document = _document(cast, with_file=True)
+    make_receipt(document, cast.staff)
+    return document.pk
+
+
+def _receipt(status):
+    def make(cast):
+        from tests.duties.factories import make_receipt
+
+        return make_receipt(_document(cast), cast.staff, status).pk
+
+    return make
+
+
+SEES_RECEIPT = {"staff": 200, "supervisor": 200, "hr": 200}
+
+EXPECTATIONS = {
+    "duties:document_list": expect(_url("duties:document_list"), 200),
+    "duties:document_sent": expect(_url("duties:document_sent"), 403, supervisor=200, hr=200),
+    "duties:document_create": expect(_url("duties:document_create"), 403, supervisor=200, hr=200),
+    "duties:document_detail": expect(
+        _url("duties:document_detail", _document_pk), 404, **SEES_RECEIPT
+    ),
+    "duties:document_receipts": expect(
+        _url("duties:document_receipts", _document_pk), 404, staff=403, supervisor=200, hr=200
+    ),
+    "duties:document_revise": expect(
+        _url("duties:document_revise", _document_pk), 404, staff=403, supervisor=403, hr=200
+    ),
+    "duties:document_action[withdraw]": expect(
+        _url("duties:document_action", _document_pk, "withdraw"),
+        404,
+        staff=403,
+        supervisor=403,
+        hr=200,
+    ),
+    "duties:receipt_detail": expect(
+        _url("duties:receipt_detail", _receipt(ReceiptStatus.SENT)), 404, **SEES_RECEIPT
+    ),
+    "duties:receipt_action[sign]": expect(
+        _url("duties:receipt_action", _receipt(ReceiptStatus.SENT), "sign"),
+        404,
+        staff=200,
+        supervisor=403,
+        hr=403,
+    ),
+    "duties:receipt_action[accept]": expect(
+        _url("duties:receipt_action", _receipt(ReceiptStatus.SIGNED), "accept"),
+        404,
+        staff=200,
+        supervisor=403,
+        hr=403,
+    ),
+    "duties:receipt_action[object]": expect(
+        _url("duties:receipt_action", _receipt(ReceiptStatus.SIGNED), "object"),
+        404,
+        staff=200,
+        supervisor=403,
+        hr=403,
+    ),
+    "duties:receipt_action[reply]": expect(
+        _url("duties:receipt_action", _receipt(ReceiptStatus.OBJECTED), "reply"),
+        404,
+        staff=403,
+        supervisor=403,
+        hr=200,
+    ),
+    "duties:attachment[document]": expect(
+        _url("duties:attachment", "document", _file_document_pk), 404, **SEES_RECEIPT
+    ),
+}

@@ -1,0 +1,43 @@
+"""Objects in a given state of each workflow of the duties app (tests/test_workflows.py).
+
+The people are the shared cast: ``staff`` (department A, stationed at cast.site),
+``supervisor`` of department A, ``hr``, ``vp``.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from tests.factories import PASSWORD
+
+
+def document(cast, state):
+    """A document HR sent to cast.staff (deadline in two days)."""
+    from tests.duties.factories import DocumentFactory, make_receipt
+
+    sent = DocumentFactory(sender=cast.hr, status=state)
+    make_receipt(sent, cast.staff)
+    return sent
+
+
+def receipt(cast, state):
+    """cast.staff's receipt of a document HR sent (deadline in two days)."""
+    from tests.duties.factories import DocumentFactory, make_receipt
+
+    return make_receipt(DocumentFactory(sender=cast.hr), cast.staff, state)
+
+
+SAMPLES = {
+    "duties.document": document,
+    "duties.receipt": receipt,
+}
+
+# What a transition's service needs besides ``comment``.
+ARGUMENTS = {
+    ("duties.document", "revise"): lambda cast, obj: {
+        "body": "修订后的要求。",
+        "deadline": timezone.now() + timedelta(days=3),
+    },
+}
+
+__all__ = ["ARGUMENTS", "PASSWORD", "SAMPLES"]
