@@ -16,7 +16,10 @@ app.conf.update(
     broker_connection_timeout=3,
     broker_connection_retry_on_startup=True,
     task_publish_retry=False,
+    # Tasks are idempotent (claimed by conditional updates): acknowledged after they ran,
+    # and redelivered when the worker process running them dies.
     task_acks_late=True,
+    task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
     timezone="Asia/Shanghai",
 )

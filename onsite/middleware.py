@@ -1,6 +1,12 @@
-"""Keeps the client IP of the current request for the audit trail."""
+"""Request-wide helpers: the client's address (one way everywhere), refusing NUL
+characters, the interface language."""
 
+import ipaddress
 from contextvars import ContextVar
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
 
 _current_ip = ContextVar("onsite_current_ip", default=None)
 
@@ -11,8 +17,47 @@ def current_ip():
 
 
 def client_ip(request):
-    # Behind a trusted proxy set AXES_PROXY_COUNT; django-axes resolves the real address.
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR")
+    """The client's address, read one way everywhere (audit, lock-out, signatures).
+
+    Behind ``ONSITE_PROXY_COUNT`` trusted reverse proxies (env ``AXES_PROXY_COUNT``), each
+    appending the address it saw to ``X-Forwarded-For``, the client is the entry that many
+    places from the end (``REMOTE_ADDR`` being the nearest proxy). A forged header can only
+    add entries in front, which are never read.
+    """
+    remote = request.META.get("REMOTE_ADDR")
+    count = getattr(settings, "ONSITE_PROXY_COUNT", 0)
+    if not count:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    chain = [part.strip() for part in forwarded.split(",") if part.strip()] + [remote]
+    if len(chain) <= count:
+        return remote
+    candidate = chain[-count - 1]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
+
+
+def _has_nul(querydict):
+    return any(
+        "\x00" in key or any("\x00" in v for v in values) for key, values in querydict.lists()
+    )
+
+
+class RefuseNulMiddleware:
+    """A NUL character in a query string or form field is refused with a 400 page.
+
+    PostgreSQL cannot store NUL in text; no person types one, so the request is bad.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
+            return HttpResponseBadRequest(render_to_string("400.html", request=request))
+        return self.get_response(request)
 
 
 class RequestContextMiddleware:

@@ -5,13 +5,19 @@ relay them by e-mail. If the broker is down or hangs, the request is not held (s
 socket timeouts, no publish retry) and nothing is lost: ``relay_outbox`` (Celery beat)
 sends every row still pending. ``relay`` claims a row with a conditional UPDATE, so a
 notification is e-mailed once even if it is relayed twice or concurrently.
+
+The relay is at-least-once at the mail server: a crash after the server accepted a
+message and before the row is marked sent sends it again later. Every notification's
+e-mail carries the same ``Message-ID`` each time (``message_id``), so a resend is
+recognisable (and mail clients show it once).
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
@@ -75,6 +81,15 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
     return created
 
 
+def message_id(note):
+    """The one Message-ID of a notification's e-mail, the same on every resend."""
+    return f"<onsite-notification-{note.pk}@{DNS_NAME}>"
+
+
+def send_mail(subject, body, recipient, message_id):
+    EmailMessage(subject, body, None, [recipient], headers={"Message-ID": message_id}).send()
+
+
 def relay(notification_id, now=None):
     """E-mail one notification if nobody else has; returns True if this call sent it."""
     now = now or timezone.now()
@@ -92,7 +107,7 @@ def relay(notification_id, now=None):
     if note.url:
         body = f"{body}\n\n{note.url}" if body else note.url
     try:
-        send_mail(note.title, body, None, [note.recipient.email])
+        send_mail(note.title, body, note.recipient.email, message_id(note))
     except Exception:
         logger.exception("E-mail of notification %s failed", notification_id)
         state = (

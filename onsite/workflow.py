@@ -113,6 +113,7 @@ class Workflow:
     model_label: str
     transitions: list
     labels: dict = field(default_factory=dict)
+    tones: dict = field(default_factory=dict)  # state → waiting/approved/done/rejected/cancelled
     field: str = "status"
     parent: str = ""  # a foreign key whose row is locked before this one
     url_name: str = ""  # the generic transition page: args (pk, transition name)
@@ -161,6 +162,10 @@ class Workflow:
 
     def state_label(self, state):
         return str(self.labels.get(state, state))
+
+    def tone(self, state):
+        """What a state means to a person, for its badge's colour (the same in every app)."""
+        return self.tones.get(str(state), "neutral")
 
     def audit_action(self, name):
         return f"{self.name}.{name}"

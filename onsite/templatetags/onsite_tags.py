@@ -39,3 +39,14 @@ def actions(context, obj, size=""):
     user = context["request"].user
     found = [action for flow in workflows_of(type(obj)) for action in flow.actions_for(user, obj)]
     return {"actions": found, "size": size}
+
+
+@register.inclusion_tag("includes/status.html")
+def status(obj):
+    """``{% status loan %}``: the object's status as a badge coloured by its meaning."""
+    flows = workflows_of(type(obj))
+    if not flows:
+        return {"label": "", "tone": "neutral"}
+    flow = flows[0]
+    state = getattr(obj, flow.field)
+    return {"label": flow.state_label(state), "tone": flow.tone(state)}

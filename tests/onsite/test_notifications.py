@@ -145,3 +145,15 @@ def test_notification_list_and_home_query_counts_do_not_grow_with_rows(cast, log
         _queries(client, reverse("onsite:home")),
     )
     assert few == many
+
+
+def test_a_resent_email_carries_the_same_message_id(cast):
+    from django.core import mail
+
+    note = NotificationFactory(recipient=cast.staff)
+    assert notifications.relay(note.pk) is True
+    Notification.objects.filter(pk=note.pk).update(email_state=EmailState.PENDING)
+    assert notifications.relay(note.pk) is True
+    first, second = mail.outbox[-2:]
+    assert first.extra_headers["Message-ID"] == second.extra_headers["Message-ID"]
+    assert str(note.pk) in first.extra_headers["Message-ID"]
