@@ -105,7 +105,7 @@ class Action:
     danger: bool
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: it is the sender of ``transition_done``
 class Workflow:
     """The transitions of one status field (see the module docstring)."""
 
