@@ -39,6 +39,7 @@ DOCUMENT = Workflow(
     "duties.CompanyDocument",
     url_name="duties:document_action",
     labels=dict(DocumentStatus.choices),
+    tones={"sent": "approved", "withdrawn": "cancelled"},
     transitions=[
         Transition(
             "send", source=[INITIAL], target=DocumentStatus.SENT, rule="duties.send_document"
@@ -71,6 +72,14 @@ RECEIPT = Workflow(
     parent="document",  # a document before its receipts: a revision waits for answers in flight
     url_name="duties:receipt_action",
     labels=dict(ReceiptStatus.choices),
+    tones={
+        "sent": "waiting",
+        "signed": "waiting",
+        "accepted": "done",
+        "objected": "waiting",
+        "replied": "done",
+        "deemed": "done",
+    },
     transitions=[
         Transition(
             "sign",
@@ -137,6 +146,7 @@ REPORT = Workflow(
     "duties.WorkReport",
     url_name="duties:report_action",
     labels=dict(ReportStatus.choices),
+    tones={"submitted": "waiting", "commented": "done"},
     transitions=[
         Transition(
             "submit", source=[INITIAL], target=ReportStatus.SUBMITTED, rule="duties.write_report"
@@ -180,6 +190,13 @@ TASK = Workflow(
     "duties.Task",
     url_name="duties:task_action",
     labels=dict(TaskStatus.choices),
+    tones={
+        "assigned": "waiting",
+        "accepted": "approved",
+        "in_progress": "approved",
+        "done": "done",
+        "cancelled": "cancelled",
+    },
     transitions=[
         Transition(
             "assign", source=[INITIAL], target=TaskStatus.ASSIGNED, rule="duties.assign_task"
@@ -257,6 +274,13 @@ CLIENT_REQUEST = Workflow(
     "duties.ClientRequest",
     url_name="duties:request_action",
     labels=dict(ClientRequestStatus.choices),
+    tones={
+        "logged": "waiting",
+        "done": "done",
+        "escalated": "waiting",
+        "approved": "approved",
+        "declined": "rejected",
+    },
     transitions=[
         Transition(
             "log", source=[INITIAL], target=ClientRequestStatus.LOGGED, rule="duties.log_request"
@@ -323,6 +347,7 @@ AUTHORISATION = Workflow(
     "duties.Authorisation",
     url_name="duties:authorisation_action",
     labels=dict(AuthorisationStatus.choices),
+    tones={"active": "approved", "revoked": "cancelled"},
     transitions=[
         Transition(
             "issue",
@@ -357,6 +382,7 @@ VISIT = Workflow(
     "duties.ServiceVisit",
     url_name="duties:visit_action",
     labels=dict(VisitStatus.choices),
+    tones={"open": "waiting", "restored": "done"},
     transitions=[
         Transition("start", source=[INITIAL], target=VisitStatus.OPEN, rule="duties.log_visit"),
         Transition(
@@ -416,6 +442,7 @@ CUSTODY = Workflow(
     "duties.Custody",
     parent="item",  # a property item before its custody records: one holder at a time
     labels=dict(CustodyStatus.choices),
+    tones={"handed_over": "approved", "returned": "done", "transferred": "done"},
     transitions=[
         Transition(
             "hand_over",
@@ -464,6 +491,13 @@ VP_REQUEST = Workflow(
     "duties.VPRequest",
     url_name="duties:vp_request_action",
     labels=dict(VPRequestStatus.choices),
+    tones={
+        "submitted": "waiting",
+        "stated": "waiting",
+        "approved": "approved",
+        "rejected": "rejected",
+        "withdrawn": "cancelled",
+    },
     transitions=[
         Transition(
             "submit",
@@ -532,6 +566,7 @@ TRAINING = Workflow(
     "duties.Training",
     url_name="duties:training_action",
     labels=dict(TrainingStatus.choices),
+    tones={"planned": "waiting", "held": "done", "cancelled": "cancelled"},
     transitions=[
         Transition(
             "plan", source=[INITIAL], target=TrainingStatus.PLANNED, rule="duties.plan_training"
