@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from duties.views import documents, files
+from duties.views import documents, files, reports
 
 app_name = "duties"
 
@@ -16,5 +16,11 @@ urlpatterns = [
     path("documents/<int:pk>/<slug:action>/", documents.document_action, name="document_action"),
     path("receipts/<int:pk>/", documents.receipt_detail, name="receipt_detail"),
     path("receipts/<int:pk>/<slug:action>/", documents.receipt_action, name="receipt_action"),
+    path("reports/", reports.report_list, name="report_list"),
+    path("reports/team/", reports.report_team, name="report_team"),
+    path("reports/missing/", reports.report_missing, name="report_missing"),
+    path("reports/new/", reports.report_create, name="report_create"),
+    path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
+    path("reports/<int:pk>/<slug:action>/", reports.report_action, name="report_action"),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

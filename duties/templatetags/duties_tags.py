@@ -12,6 +12,7 @@ register = template.Library()
 # (key, label, URL name, rule or "" for everyone signed in)
 SECTIONS = [
     ("documents", _("Documents"), "duties:document_list", ""),
+    ("reports", _("Work reports"), "duties:report_list", ""),
 ]
 
 
@@ -31,4 +32,3 @@ def duties_nav(context, active):
 def classification(level):
     """``{{ document.classification|classification }}``: 公开, 内部, 秘密, 机密."""
     return classification_label(level)
-

@@ -106,3 +106,29 @@ EXPECTATIONS = {
         _url("duties:attachment", "document", _file_document_pk), 404, **SEES_RECEIPT
     ),
 }
+
+
+# --- Work reports -----------------------------------------------------------------------------
+def _report_pk(cast):
+    from tests.duties.factories import ReportFactory
+
+    return ReportFactory(author=cast.staff).pk
+
+
+STAFF_ROLE = {"staff": 200, "supervisor": 200, "manager": 200, "custodian": 200, "outsider": 200}
+AUTHOR_AND_SUPERVISOR = {"staff": 200, "supervisor": 200}
+
+EXPECTATIONS.update(
+    {
+        "duties:report_list": expect(_url("duties:report_list"), 200),
+        "duties:report_team": expect(_url("duties:report_team"), 403, supervisor=200),
+        "duties:report_missing": expect(_url("duties:report_missing"), 403, supervisor=200),
+        "duties:report_create": expect(_url("duties:report_create"), 403, **STAFF_ROLE),
+        "duties:report_detail": expect(
+            _url("duties:report_detail", _report_pk), 404, **AUTHOR_AND_SUPERVISOR
+        ),
+        "duties:report_action[comment]": expect(
+            _url("duties:report_action", _report_pk, "comment"), 404, staff=403, supervisor=200
+        ),
+    }
+)

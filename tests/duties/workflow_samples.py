@@ -27,9 +27,17 @@ def receipt(cast, state):
     return make_receipt(DocumentFactory(sender=cast.hr), cast.staff, state)
 
 
+def report(cast, state):
+    """A daily report of cast.staff."""
+    from tests.duties.factories import ReportFactory
+
+    return ReportFactory(author=cast.staff, status=state)
+
+
 SAMPLES = {
     "duties.document": document,
     "duties.receipt": receipt,
+    "duties.report": report,
 }
 
 # What a transition's service needs besides ``comment``.
