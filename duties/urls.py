@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from duties.views import documents, files, reports
+from duties.views import documents, files, reports, tasks
 
 app_name = "duties"
 
@@ -22,5 +22,9 @@ urlpatterns = [
     path("reports/new/", reports.report_create, name="report_create"),
     path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
     path("reports/<int:pk>/<slug:action>/", reports.report_action, name="report_action"),
+    path("tasks/", tasks.task_list, name="task_list"),
+    path("tasks/new/", tasks.task_create, name="task_create"),
+    path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/<slug:action>/", tasks.task_action, name="task_action"),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

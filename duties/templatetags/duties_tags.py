@@ -13,6 +13,7 @@ register = template.Library()
 SECTIONS = [
     ("documents", _("Documents"), "duties:document_list", ""),
     ("reports", _("Work reports"), "duties:report_list", ""),
+    ("tasks", _("Tasks"), "duties:task_list", ""),
 ]
 
 
@@ -32,3 +33,9 @@ def duties_nav(context, active):
 def classification(level):
     """``{{ document.classification|classification }}``: 公开, 内部, 秘密, 机密."""
     return classification_label(level)
+
+
+@register.filter
+def overdue(task, today):
+    """``{% if task|overdue:today %}``: still open after its due date (derived)."""
+    return task.is_overdue(today)

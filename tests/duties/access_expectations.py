@@ -132,3 +132,42 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Assigned tasks ---------------------------------------------------------------------------
+def _task(status):
+    def make(cast):
+        from tests.duties.factories import TaskFactory
+
+        return TaskFactory(assignee=cast.staff, assigned_by=cast.supervisor, status=status).pk
+
+    return make
+
+
+EXPECTATIONS.update(
+    {
+        "duties:task_list": expect(_url("duties:task_list"), 200),
+        "duties:task_create": expect(_url("duties:task_create"), 403, supervisor=200),
+        "duties:task_detail": expect(
+            _url("duties:task_detail", _task("assigned")), 404, **AUTHOR_AND_SUPERVISOR
+        ),
+        "duties:task_action[accept]": expect(
+            _url("duties:task_action", _task("assigned"), "accept"), 404, staff=200, supervisor=403
+        ),
+        "duties:task_action[progress]": expect(
+            _url("duties:task_action", _task("accepted"), "progress"),
+            404,
+            staff=200,
+            supervisor=403,
+        ),
+        "duties:task_action[complete]": expect(
+            _url("duties:task_action", _task("in_progress"), "complete"),
+            404,
+            staff=200,
+            supervisor=403,
+        ),
+        "duties:task_action[cancel]": expect(
+            _url("duties:task_action", _task("assigned"), "cancel"), 404, staff=403, supervisor=200
+        ),
+    }
+)

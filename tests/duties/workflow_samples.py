@@ -34,10 +34,18 @@ def report(cast, state):
     return ReportFactory(author=cast.staff, status=state)
 
 
+def task(cast, state):
+    """A task the supervisor assigned to cast.staff."""
+    from tests.duties.factories import TaskFactory
+
+    return TaskFactory(assignee=cast.staff, assigned_by=cast.supervisor, status=state)
+
+
 SAMPLES = {
     "duties.document": document,
     "duties.receipt": receipt,
     "duties.report": report,
+    "duties.task": task,
 }
 
 # What a transition's service needs besides ``comment``.
@@ -46,6 +54,7 @@ ARGUMENTS = {
         "body": "修订后的要求。",
         "deadline": timezone.now() + timedelta(days=3),
     },
+    ("duties.task", "progress"): lambda cast, obj: {"progress": 50},
 }
 
 __all__ = ["ARGUMENTS", "PASSWORD", "SAMPLES"]
