@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from duties.views import documents, files, reports, tasks
+from duties.views import documents, files, reports, requests, tasks
 
 app_name = "duties"
 
@@ -26,5 +26,17 @@ urlpatterns = [
     path("tasks/new/", tasks.task_create, name="task_create"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/<slug:action>/", tasks.task_action, name="task_action"),
+    path("requests/", requests.request_list, name="request_list"),
+    path("requests/new/", requests.request_create, name="request_create"),
+    path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("requests/<int:pk>/<slug:action>/", requests.request_action, name="request_action"),
+    path("authorisations/", requests.authorisation_list, name="authorisation_list"),
+    path("authorisations/new/", requests.authorisation_create, name="authorisation_create"),
+    path("authorisations/<int:pk>/", requests.authorisation_detail, name="authorisation_detail"),
+    path(
+        "authorisations/<int:pk>/<slug:action>/",
+        requests.authorisation_action,
+        name="authorisation_action",
+    ),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

@@ -14,6 +14,7 @@ SECTIONS = [
     ("documents", _("Documents"), "duties:document_list", ""),
     ("reports", _("Work reports"), "duties:report_list", ""),
     ("tasks", _("Tasks"), "duties:task_list", ""),
+    ("requests", _("Client requests"), "duties:request_list", ""),
 ]
 
 

@@ -171,3 +171,77 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Client requests and written authorisations ---------------------------------------------
+def _request(status):
+    def make(cast):
+        from tests.duties.factories import AuthorisationFactory, ClientRequestFactory
+
+        AuthorisationFactory(holder=cast.staff, issued_by=cast.hr, site=cast.site)
+        return ClientRequestFactory(logged_by=cast.staff, site=cast.site, status=status).pk
+
+    return make
+
+
+def _authorisation_pk(cast, with_file=False):
+    from tests.duties.factories import AuthorisationFactory, attach
+
+    record = AuthorisationFactory(holder=cast.staff, issued_by=cast.supervisor)
+    return (attach(record) if with_file else record).pk
+
+
+HOLDER_SUPERVISOR_HR = {"staff": 200, "supervisor": 200, "hr": 200}
+
+EXPECTATIONS.update(
+    {
+        "duties:request_list": expect(_url("duties:request_list"), 200),
+        "duties:request_create": expect(_url("duties:request_create"), 403, staff=200),
+        "duties:request_detail": expect(
+            _url("duties:request_detail", _request("logged")), 404, **AUTHOR_AND_SUPERVISOR
+        ),
+        "duties:request_action[complete]": expect(
+            _url("duties:request_action", _request("logged"), "complete"),
+            404,
+            staff=200,
+            supervisor=403,
+        ),
+        "duties:request_action[escalate]": expect(
+            _url("duties:request_action", _request("logged"), "escalate"),
+            404,
+            staff=200,
+            supervisor=403,
+        ),
+        "duties:request_action[approve]": expect(
+            _url("duties:request_action", _request("escalated"), "approve"),
+            404,
+            staff=403,
+            supervisor=200,
+        ),
+        "duties:request_action[decline]": expect(
+            _url("duties:request_action", _request("escalated"), "decline"),
+            404,
+            staff=403,
+            supervisor=200,
+        ),
+        "duties:authorisation_list": expect(_url("duties:authorisation_list"), 200),
+        "duties:authorisation_create": expect(
+            _url("duties:authorisation_create"), 403, supervisor=200, hr=200
+        ),
+        "duties:authorisation_detail": expect(
+            _url("duties:authorisation_detail", _authorisation_pk), 404, **HOLDER_SUPERVISOR_HR
+        ),
+        "duties:authorisation_action[revoke]": expect(
+            _url("duties:authorisation_action", _authorisation_pk, "revoke"),
+            404,
+            staff=403,
+            supervisor=200,
+            hr=200,
+        ),
+        "duties:attachment[authorisation]": expect(
+            _url("duties:attachment", "authorisation", lambda c: _authorisation_pk(c, True)),
+            404,
+            **HOLDER_SUPERVISOR_HR,
+        ),
+    }
+)

@@ -41,11 +41,28 @@ def task(cast, state):
     return TaskFactory(assignee=cast.staff, assigned_by=cast.supervisor, status=state)
 
 
+def client_request(cast, state):
+    """A request cast.staff logged at cast.site, covered by an authorisation in force."""
+    from tests.duties.factories import AuthorisationFactory, ClientRequestFactory
+
+    AuthorisationFactory(holder=cast.staff, issued_by=cast.hr, site=cast.site)
+    return ClientRequestFactory(logged_by=cast.staff, site=cast.site, status=state)
+
+
+def authorisation(cast, state):
+    """An authorisation the supervisor issued to cast.staff."""
+    from tests.duties.factories import AuthorisationFactory
+
+    return AuthorisationFactory(holder=cast.staff, issued_by=cast.supervisor, status=state)
+
+
 SAMPLES = {
     "duties.document": document,
     "duties.receipt": receipt,
     "duties.report": report,
     "duties.task": task,
+    "duties.client_request": client_request,
+    "duties.authorisation": authorisation,
 }
 
 # What a transition's service needs besides ``comment``.
