@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from duties.views import documents, files, reports, requests, tasks
+from duties.views import checklists, documents, files, reports, requests, tasks
 
 app_name = "duties"
 
@@ -38,5 +38,17 @@ urlpatterns = [
         requests.authorisation_action,
         name="authorisation_action",
     ),
+    path("checklist/", checklists.checklist_today, name="checklist_today"),
+    path("checklist/<int:pk>/", checklists.checklist_submit, name="checklist_submit"),
+    path("checklist/team/", checklists.checklist_overview, name="checklist_overview"),
+    path("checklist/sites/", checklists.checklist_templates, name="checklist_templates"),
+    path(
+        "checklist/sites/<int:pk>/",
+        checklists.checklist_template_edit,
+        name="checklist_template_edit",
+    ),
+    path("visits/new/", checklists.visit_create, name="visit_create"),
+    path("visits/<int:pk>/", checklists.visit_detail, name="visit_detail"),
+    path("visits/<int:pk>/<slug:action>/", checklists.visit_action, name="visit_action"),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

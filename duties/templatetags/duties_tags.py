@@ -15,6 +15,7 @@ SECTIONS = [
     ("reports", _("Work reports"), "duties:report_list", ""),
     ("tasks", _("Tasks"), "duties:task_list", ""),
     ("requests", _("Client requests"), "duties:request_list", ""),
+    ("checklist", _("Checklist"), "duties:checklist_today", ""),
 ]
 
 

@@ -245,3 +245,51 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Checklists and service visits -------------------------------------------------------------
+def _site_with_checklist(cast):
+    from duties.models import ChecklistTemplate
+
+    ChecklistTemplate.objects.create(site=cast.site, items="清扫\n开机检查", updated_by=cast.hr)
+    return cast.site.pk
+
+
+def _visit(status):
+    def make(cast):
+        from tests.duties.factories import VisitFactory
+
+        return VisitFactory(user=cast.staff, site=cast.site, status=status).pk
+
+    return make
+
+
+SUPERVISOR_AND_HR = {"supervisor": 200, "hr": 200}
+STAFF_ROLE_NOT_STATIONED = {"supervisor": 404, "manager": 404, "custodian": 404, "outsider": 404}
+
+EXPECTATIONS.update(
+    {
+        "duties:checklist_today": expect(_url("duties:checklist_today"), 200),
+        "duties:checklist_submit": expect(
+            _url("duties:checklist_submit", _site_with_checklist),
+            403,
+            method="post",
+            staff=302,
+            **STAFF_ROLE_NOT_STATIONED,
+        ),
+        "duties:checklist_overview": expect(_url("duties:checklist_overview"), 403, supervisor=200),
+        "duties:checklist_templates": expect(
+            _url("duties:checklist_templates"), 403, **SUPERVISOR_AND_HR
+        ),
+        "duties:checklist_template_edit": expect(
+            _url("duties:checklist_template_edit", lambda c: c.site.pk), 403, **SUPERVISOR_AND_HR
+        ),
+        "duties:visit_create": expect(_url("duties:visit_create"), 403, **STAFF_ROLE),
+        "duties:visit_detail": expect(
+            _url("duties:visit_detail", _visit("open")), 404, **AUTHOR_AND_SUPERVISOR
+        ),
+        "duties:visit_action[restore]": expect(
+            _url("duties:visit_action", _visit("open"), "restore"), 404, staff=200, supervisor=403
+        ),
+    }
+)

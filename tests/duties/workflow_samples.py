@@ -56,6 +56,13 @@ def authorisation(cast, state):
     return AuthorisationFactory(holder=cast.staff, issued_by=cast.supervisor, status=state)
 
 
+def visit(cast, state):
+    """A service visit of cast.staff at cast.site."""
+    from tests.duties.factories import VisitFactory
+
+    return VisitFactory(user=cast.staff, site=cast.site, status=state)
+
+
 SAMPLES = {
     "duties.document": document,
     "duties.receipt": receipt,
@@ -63,6 +70,7 @@ SAMPLES = {
     "duties.task": task,
     "duties.client_request": client_request,
     "duties.authorisation": authorisation,
+    "duties.visit": visit,
 }
 
 # What a transition's service needs besides ``comment``.
