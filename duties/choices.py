@@ -636,6 +636,7 @@ register_labels(
         "duties.custody.return": _("Returned, both signed"),
         "duties.custody.transfer": _("Transferred, both signed"),
         "duties.custody.transferred_in": _("Received by transfer"),
+        "duties.custody.signing_refused": _("Signature refused"),
         "duties.vp_request.submit": _("Request explained"),
         "duties.vp_request.state": _("Supervisor's statement added"),
         "duties.vp_request.approve": _("Approved by the vice president"),

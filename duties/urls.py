@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from duties.views import checklists, documents, files, reports, requests, tasks
+from duties.views import checklists, documents, files, property, reports, requests, tasks
 
 app_name = "duties"
 
@@ -50,5 +50,15 @@ urlpatterns = [
     path("visits/new/", checklists.visit_create, name="visit_create"),
     path("visits/<int:pk>/", checklists.visit_detail, name="visit_detail"),
     path("visits/<int:pk>/<slug:action>/", checklists.visit_action, name="visit_action"),
+    path("property/", property.custody_list, name="custody_list"),
+    path("property/register/", property.property_list, name="property_list"),
+    path("property/register/new/", property.property_create, name="property_create"),
+    path("property/items/<int:pk>/", property.property_detail, name="property_detail"),
+    path(
+        "property/items/<int:pk>/hand-over/", property.custody_hand_over, name="custody_hand_over"
+    ),
+    path("property/custody/<int:pk>/", property.custody_detail, name="custody_detail"),
+    path("property/custody/<int:pk>/return/", property.custody_return, name="custody_return"),
+    path("property/custody/<int:pk>/transfer/", property.custody_transfer, name="custody_transfer"),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

@@ -217,3 +217,8 @@ def transfer_property(
         then=open_next,
         notify=tell,
     )
+
+
+def record_refused_signing(actor, obj, error):
+    """A refused change of hands (a wrong password, an empty box) stays in the audit trail."""
+    audit.record(actor, "duties.custody.signing_refused", obj, comment=str(error))

@@ -16,6 +16,7 @@ SECTIONS = [
     ("tasks", _("Tasks"), "duties:task_list", ""),
     ("requests", _("Client requests"), "duties:request_list", ""),
     ("checklist", _("Checklist"), "duties:checklist_today", ""),
+    ("property", _("Property"), "duties:custody_list", ""),
 ]
 
 

@@ -293,3 +293,36 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Company property --------------------------------------------------------------------------
+def _item_pk(cast):
+    from tests.duties.factories import PropertyFactory
+
+    return PropertyFactory(registered_by=cast.hr).pk
+
+
+def _custody_pk(cast):
+    from tests.duties.factories import CustodyFactory
+
+    return CustodyFactory(holder=cast.staff, handed_over_by=cast.hr).pk
+
+
+EXPECTATIONS.update(
+    {
+        "duties:custody_list": expect(_url("duties:custody_list"), 200),
+        "duties:property_list": expect(_url("duties:property_list"), 403, hr=200),
+        "duties:property_create": expect(_url("duties:property_create"), 403, hr=200),
+        "duties:property_detail": expect(_url("duties:property_detail", _item_pk), 404, hr=200),
+        "duties:custody_hand_over": expect(_url("duties:custody_hand_over", _item_pk), 404, hr=200),
+        "duties:custody_detail": expect(
+            _url("duties:custody_detail", _custody_pk), 404, **HOLDER_SUPERVISOR_HR
+        ),
+        "duties:custody_return": expect(
+            _url("duties:custody_return", _custody_pk), 404, staff=403, supervisor=403, hr=200
+        ),
+        "duties:custody_transfer": expect(
+            _url("duties:custody_transfer", _custody_pk), 404, staff=200, supervisor=403, hr=200
+        ),
+    }
+)

@@ -63,6 +63,19 @@ def visit(cast, state):
     return VisitFactory(user=cast.staff, site=cast.site, status=state)
 
 
+def custody(cast, state):
+    """A laptop HR handed to cast.staff."""
+    from tests.duties.factories import CustodyFactory
+
+    return CustodyFactory(holder=cast.staff, handed_over_by=cast.hr, status=state)
+
+
+def _password_signature():
+    from onsite.signatures import SignatureInput
+
+    return SignatureInput(method="password", password=PASSWORD)
+
+
 SAMPLES = {
     "duties.document": document,
     "duties.receipt": receipt,
@@ -71,6 +84,7 @@ SAMPLES = {
     "duties.client_request": client_request,
     "duties.authorisation": authorisation,
     "duties.visit": visit,
+    "duties.custody": custody,
 }
 
 # What a transition's service needs besides ``comment``.
@@ -80,6 +94,15 @@ ARGUMENTS = {
         "deadline": timezone.now() + timedelta(days=3),
     },
     ("duties.task", "progress"): lambda cast, obj: {"progress": 50},
+    ("duties.custody", "return"): lambda cast, obj: {
+        "condition": "good",
+        "signature": _password_signature(),
+        "own_password": PASSWORD,
+    },
+    ("duties.custody", "transfer"): lambda cast, obj: {
+        "to": cast.manager,
+        "condition": "good",
+        "signature": _password_signature(),
+        "holder_password": PASSWORD,
+    },
 }
-
-__all__ = ["ARGUMENTS", "PASSWORD", "SAMPLES"]
