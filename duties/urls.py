@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from duties.views import checklists, documents, files, property, reports, requests, tasks
+from duties.views import (
+    checklists,
+    documents,
+    files,
+    property,
+    reports,
+    requests,
+    tasks,
+    vp,
+)
 
 app_name = "duties"
 
@@ -60,5 +69,9 @@ urlpatterns = [
     path("property/custody/<int:pk>/", property.custody_detail, name="custody_detail"),
     path("property/custody/<int:pk>/return/", property.custody_return, name="custody_return"),
     path("property/custody/<int:pk>/transfer/", property.custody_transfer, name="custody_transfer"),
+    path("vp-requests/", vp.vp_request_list, name="vp_request_list"),
+    path("vp-requests/new/", vp.vp_request_create, name="vp_request_create"),
+    path("vp-requests/<int:pk>/", vp.vp_request_detail, name="vp_request_detail"),
+    path("vp-requests/<int:pk>/<slug:action>/", vp.vp_request_action, name="vp_request_action"),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

@@ -17,6 +17,7 @@ SECTIONS = [
     ("requests", _("Client requests"), "duties:request_list", ""),
     ("checklist", _("Checklist"), "duties:checklist_today", ""),
     ("property", _("Property"), "duties:custody_list", ""),
+    ("vp", _("VP requests"), "duties:vp_request_list", ""),
 ]
 
 

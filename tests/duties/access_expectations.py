@@ -326,3 +326,56 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Requests to a vice president ----------------------------------------------------------------
+def _vp_request(status):
+    def make(cast):
+        from tests.duties.factories import VPRequestFactory
+
+        return VPRequestFactory(applicant=cast.staff, status=status).pk
+
+    return make
+
+
+EXPECTATIONS.update(
+    {
+        "duties:vp_request_list": expect(_url("duties:vp_request_list"), 200),
+        "duties:vp_request_create": expect(_url("duties:vp_request_create"), 403, **STAFF_ROLE),
+        "duties:vp_request_detail": expect(
+            _url("duties:vp_request_detail", _vp_request("submitted")),
+            404,
+            staff=200,
+            supervisor=200,
+            vp=200,
+        ),
+        "duties:vp_request_action[state]": expect(
+            _url("duties:vp_request_action", _vp_request("submitted"), "state"),
+            404,
+            staff=403,
+            supervisor=200,
+            vp=403,
+        ),
+        "duties:vp_request_action[approve]": expect(
+            _url("duties:vp_request_action", _vp_request("stated"), "approve"),
+            404,
+            staff=403,
+            supervisor=403,
+            vp=200,
+        ),
+        "duties:vp_request_action[reject]": expect(
+            _url("duties:vp_request_action", _vp_request("stated"), "reject"),
+            404,
+            staff=403,
+            supervisor=403,
+            vp=200,
+        ),
+        "duties:vp_request_action[withdraw]": expect(
+            _url("duties:vp_request_action", _vp_request("submitted"), "withdraw"),
+            404,
+            staff=200,
+            supervisor=403,
+            vp=403,
+        ),
+    }
+)

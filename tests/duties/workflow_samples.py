@@ -70,6 +70,13 @@ def custody(cast, state):
     return CustodyFactory(holder=cast.staff, handed_over_by=cast.hr, status=state)
 
 
+def vp_request(cast, state):
+    """cast.staff asks for a higher communication allowance."""
+    from tests.duties.factories import VPRequestFactory
+
+    return VPRequestFactory(applicant=cast.staff, status=state)
+
+
 def _password_signature():
     from onsite.signatures import SignatureInput
 
@@ -85,6 +92,7 @@ SAMPLES = {
     "duties.authorisation": authorisation,
     "duties.visit": visit,
     "duties.custody": custody,
+    "duties.vp_request": vp_request,
 }
 
 # What a transition's service needs besides ``comment``.
