@@ -18,6 +18,8 @@ SECTIONS = [
     ("checklist", _("Checklist"), "duties:checklist_today", ""),
     ("property", _("Property"), "duties:custody_list", ""),
     ("vp", _("VP requests"), "duties:vp_request_list", ""),
+    ("training", _("Training"), "duties:training_list", ""),
+    ("sites", _("Sites and posts"), "duties:site_list", ""),
 ]
 
 

@@ -379,3 +379,150 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Sites, post duties, agreements, manuals; training ------------------------------------------
+def _agreement_pk(cast, with_file=False):
+    from datetime import date
+
+    from duties.models import AgreementVersion
+    from tests.duties.factories import attach
+
+    version = AgreementVersion.objects.create(
+        site=cast.site,
+        number=1,
+        valid_from=date(2026, 1, 1),
+        work_plan="每日巡检",
+        service_terms="工作日驻场",
+        response_times="5 分钟内到场",
+        created_by=cast.hr,
+    )
+    return (attach(version) if with_file else version).pk
+
+
+def _site_document(cast):
+    from duties.models import SiteDocument, SiteDocumentVersion
+    from tests.duties.factories import attach
+
+    document = SiteDocument.objects.create(
+        site=cast.site, kind="manual", title="使用手册", created_by=cast.staff
+    )
+    attach(SiteDocumentVersion(document=document, number=1, uploaded_by=cast.staff))
+    return document
+
+
+def _post_duty_pk(cast):
+    from duties.models import PostDuty
+
+    return PostDuty.objects.create(post="音视频工程师", duties="会前调试", updated_by=cast.hr).pk
+
+
+def _training(cast, started=False):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.duties.factories import TrainingFactory
+
+    starts = timezone.now() + timedelta(days=-1 if started else 1)
+    return TrainingFactory(organiser=cast.hr, attendees=[cast.staff], starts_at=starts).pk
+
+
+def _record_pk(cast, with_file=False):
+    from datetime import date
+
+    from duties.models import TrainingRecord
+    from tests.duties.factories import attach
+
+    record = TrainingRecord.objects.create(
+        user=cast.staff, date=date(2026, 2, 1), topic="网络安全", hours=2, added_by=cast.staff
+    )
+    return (attach(record) if with_file else record).pk
+
+
+STATIONED_SUPERVISOR_HR = {"staff": 200, "supervisor": 200, "hr": 200}
+
+EXPECTATIONS.update(
+    {
+        "duties:site_list": expect(_url("duties:site_list"), 200),
+        "duties:site_papers": expect(
+            _url("duties:site_papers", lambda c: c.site.pk), 404, **STATIONED_SUPERVISOR_HR
+        ),
+        "duties:agreement_create": expect(
+            _url("duties:agreement_create", lambda c: c.site.pk),
+            404,
+            staff=403,
+            supervisor=200,
+            hr=200,
+        ),
+        "duties:site_document_create": expect(
+            _url("duties:site_document_create", lambda c: c.site.pk),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+        "duties:agreement_detail": expect(
+            _url("duties:agreement_detail", _agreement_pk), 404, **STATIONED_SUPERVISOR_HR
+        ),
+        "duties:site_document_detail": expect(
+            _url("duties:site_document_detail", lambda c: _site_document(c).pk),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+        "duties:site_document_version_create": expect(
+            _url("duties:site_document_version_create", lambda c: _site_document(c).pk),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+        "duties:post_duty_create": expect(_url("duties:post_duty_create"), 403, hr=200),
+        "duties:post_duty_edit": expect(_url("duties:post_duty_edit", _post_duty_pk), 403, hr=200),
+        "duties:training_list": expect(_url("duties:training_list"), 200),
+        "duties:training_create": expect(
+            _url("duties:training_create"), 403, supervisor=200, hr=200
+        ),
+        "duties:training_records": expect(_url("duties:training_records"), 200),
+        "duties:training_record_create": expect(
+            _url("duties:training_record_create"), 403, hr=200, **STAFF_ROLE
+        ),
+        "duties:training_record_certificate": expect(
+            _url("duties:training_record_certificate", _record_pk),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+        "duties:training_detail": expect(
+            _url("duties:training_detail", _training), 404, **STATIONED_SUPERVISOR_HR
+        ),
+        "duties:training_hold": expect(
+            _url("duties:training_hold", lambda c: _training(c, started=True)),
+            404,
+            staff=403,
+            supervisor=403,
+            hr=200,
+        ),
+        "duties:training_action[cancel]": expect(
+            _url("duties:training_action", _training, "cancel"),
+            404,
+            staff=403,
+            supervisor=403,
+            hr=200,
+        ),
+        "duties:attachment[agreement]": expect(
+            _url("duties:attachment", "agreement", lambda c: _agreement_pk(c, True)),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+        "duties:attachment[site-document]": expect(
+            _url(
+                "duties:attachment",
+                "site-document",
+                lambda c: _site_document(c).versions.get().pk,
+            ),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+        "duties:attachment[certificate]": expect(
+            _url("duties:attachment", "certificate", lambda c: _record_pk(c, True)),
+            404,
+            **STATIONED_SUPERVISOR_HR,
+        ),
+    }
+)

@@ -77,6 +77,18 @@ def vp_request(cast, state):
     return VPRequestFactory(applicant=cast.staff, status=state)
 
 
+def training(cast, state):
+    """A training HR organised for cast.staff, begun an hour ago."""
+    from tests.duties.factories import TrainingFactory
+
+    return TrainingFactory(
+        organiser=cast.hr,
+        attendees=[cast.staff],
+        starts_at=timezone.now() - timedelta(hours=1),
+        status=state,
+    )
+
+
 def _password_signature():
     from onsite.signatures import SignatureInput
 
@@ -93,6 +105,7 @@ SAMPLES = {
     "duties.visit": visit,
     "duties.custody": custody,
     "duties.vp_request": vp_request,
+    "duties.training": training,
 }
 
 # What a transition's service needs besides ``comment``.
@@ -102,6 +115,7 @@ ARGUMENTS = {
         "deadline": timezone.now() + timedelta(days=3),
     },
     ("duties.task", "progress"): lambda cast, obj: {"progress": 50},
+    ("duties.training", "hold"): lambda cast, obj: {"present": [cast.staff]},
     ("duties.custody", "return"): lambda cast, obj: {
         "condition": "good",
         "signature": _password_signature(),
