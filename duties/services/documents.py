@@ -22,10 +22,9 @@ from duties.choices import (
 from duties.models import CompanyDocument, Receipt
 from duties.permissions import is_hr, supervised
 from duties.services import files
-from duties.services.common import name
+from duties.services.common import name, notify
 from onsite import audit
 from onsite.models import Assignment
-from onsite.notifications import notify
 from onsite.workflow import WorkflowError, lock
 
 logger = logging.getLogger(__name__)

@@ -16,8 +16,7 @@ from duties.choices import (
 )
 from duties.models import Authorisation, ClientRequest
 from duties.services import files
-from duties.services.common import name, supervisors_of
-from onsite.notifications import notify
+from duties.services.common import name, notify, supervisors_of
 from onsite.workflow import WorkflowError
 
 

@@ -137,3 +137,10 @@ def test_tasks_are_seen_by_the_assignee_the_assigner_and_the_supervisors(cast, l
         (cast.manager, 404),
     ]:
         assert login(person).get(url).status_code == status
+
+
+def test_a_comment_with_a_percent_sign_is_passed_on_as_written(cast):
+    task = TaskFactory(assignee=cast.staff, assigned_by=cast.supervisor, status=TaskStatus.ACCEPTED)
+    service.report_task_progress(cast.staff, task, progress=80, comment="布线完成80%，余下明天")
+    note = Notification.objects.filter(recipient=cast.supervisor).latest("pk")
+    assert note.body == "布线完成80%，余下明天"
