@@ -6,6 +6,7 @@ from duties.views import (
     checklists,
     documents,
     files,
+    overview,
     papers,
     property,
     reports,
@@ -18,6 +19,7 @@ from duties.views import (
 app_name = "duties"
 
 urlpatterns = [
+    path("", overview.overview, name="overview"),
     path("documents/", documents.document_list, name="document_list"),
     path("documents/sent/", documents.document_sent, name="document_sent"),
     path("documents/new/", documents.document_create, name="document_create"),

@@ -11,6 +11,7 @@ register = template.Library()
 
 # (key, label, URL name, rule or "" for everyone signed in)
 SECTIONS = [
+    ("overview", _("Overview"), "duties:overview", ""),
     ("documents", _("Documents"), "duties:document_list", ""),
     ("reports", _("Work reports"), "duties:report_list", ""),
     ("tasks", _("Tasks"), "duties:task_list", ""),

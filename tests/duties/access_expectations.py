@@ -52,6 +52,7 @@ def _receipt(status):
 SEES_RECEIPT = {"staff": 200, "supervisor": 200, "hr": 200}
 
 EXPECTATIONS = {
+    "duties:overview": expect(_url("duties:overview"), 200),
     "duties:document_list": expect(_url("duties:document_list"), 200),
     "duties:document_sent": expect(_url("duties:document_sent"), 403, supervisor=200, hr=200),
     "duties:document_create": expect(_url("duties:document_create"), 403, supervisor=200, hr=200),
