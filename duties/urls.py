@@ -5,6 +5,7 @@ from django.urls import path
 from duties.views import (
     checklists,
     documents,
+    exports,
     files,
     overview,
     papers,
@@ -102,5 +103,8 @@ urlpatterns = [
     path("training/<int:pk>/", training.training_detail, name="training_detail"),
     path("training/<int:pk>/hold/", training.training_hold, name="training_hold"),
     path("training/<int:pk>/<slug:action>/", training.training_action, name="training_action"),
+    path("documents/<int:pk>/receipts.xlsx", exports.receipts_export, name="receipts_export"),
+    path("exports/", exports.export_list, name="export_list"),
+    path("exports/<uuid:token>/", exports.export_download, name="export_download"),
     path("files/<slug:kind>/<int:pk>/", files.attachment, name="attachment"),
 ]

@@ -1,6 +1,7 @@
 """Models of the duties app, one module per part (imported here for Django and callers)."""
 
 from duties.models.documents import CompanyDocument, Receipt
+from duties.models.exports import DutiesExport
 from duties.models.files import StoredFile
 from duties.models.people import Custody, CustodySignature, PropertyItem, VPRequest
 from duties.models.site import (
@@ -25,6 +26,7 @@ __all__ = [
     "Custody",
     "CustodySignature",
     "DailyChecklist",
+    "DutiesExport",
     "PostDuty",
     "PropertyItem",
     "Receipt",

@@ -527,3 +527,46 @@ EXPECTATIONS.update(
         ),
     }
 )
+
+
+# --- Exports -----------------------------------------------------------------------------------
+def _export_token(cast):
+    import hashlib
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from duties.models import DutiesExport
+
+    content = b"PK receipts"
+    export = DutiesExport.objects.create(
+        requested_by=cast.hr,
+        kind="duties.receipts",
+        format="xlsx",
+        state="done",
+        sha256=hashlib.sha256(content).hexdigest(),
+        file_name="receipts.xlsx",
+        finished_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    export.file.save("receipts.xlsx", ContentFile(content), save=True)
+    return export.token
+
+
+EXPECTATIONS.update(
+    {
+        "duties:receipts_export": expect(
+            _url("duties:receipts_export", _document_pk),
+            404,
+            method="post",
+            staff=403,
+            supervisor=302,
+            hr=302,
+        ),
+        "duties:export_list": expect(_url("duties:export_list"), 200),
+        "duties:export_download": expect(
+            _url("duties:export_download", _export_token), 404, hr=200
+        ),
+    }
+)
