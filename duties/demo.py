@@ -153,6 +153,10 @@ def _work(demo):
             "next_steps": "更换电池并检查备用话筒。",
         },
     )
+
+
+def _authorised_work(demo):
+    staff, supervisor = demo.users["zhangwei"], demo.users["lina"]
     Authorisation.objects.get_or_create(
         holder=staff,
         reference="SQ-2026-003",
@@ -251,5 +255,6 @@ def load(demo):
     _site_papers(demo)
     _document(demo)
     _work(demo)
+    _authorised_work(demo)
     _property(demo)
     _requests_and_training(demo)

@@ -170,33 +170,10 @@ def transfer_property(
     def close(custody):
         custody.condition_in = condition
         custody.note_in = note
-        _sign(
-            custody,
-            SignatureMoment.TRANSFER,
-            SignatureSide.GIVING,
-            giver,
-            own_signature(holder_password),
-        )
+        giving = own_signature(holder_password)
+        _sign(custody, SignatureMoment.TRANSFER, SignatureSide.GIVING, giver, giving)
         _sign(custody, SignatureMoment.TRANSFER, SignatureSide.TAKING, to, signature)
         return ["condition_in", "note_in"]
-
-    def open_next(custody):
-        successor = Custody.objects.create(
-            item=custody.item,
-            holder=to,
-            handed_over_by=giver,
-            handed_over_at=timezone.now(),
-            condition_out=condition,
-            note_out=note,
-            previous=custody,
-        )
-        audit.record(
-            actor,
-            "duties.custody.transferred_in",
-            successor,
-            to_state=CustodyStatus.HANDED_OVER,
-            comment=name(giver),
-        )
 
     def tell(custody):
         notify(
@@ -213,7 +190,7 @@ def transfer_property(
         "transfer",
         comment=comment or note,
         change=close,
-        then=open_next,
+        then=lambda custody: _open_next(actor, custody, to, condition, note),
         notify=tell,
     )
 
@@ -221,3 +198,24 @@ def transfer_property(
 def record_refused_signing(actor, obj, error):
     """A refused change of hands (a wrong password, an empty box) stays in the audit trail."""
     audit.record(actor, "duties.custody.signing_refused", obj, comment=str(error))
+
+
+def _open_next(actor, custody, to, condition, note):
+    """The custody that a transfer begins: the new holder's, linked to the one it ends."""
+    successor = Custody.objects.create(
+        item=custody.item,
+        holder=to,
+        handed_over_by=custody.holder,
+        handed_over_at=timezone.now(),
+        condition_out=condition,
+        note_out=note,
+        previous=custody,
+    )
+    audit.record(
+        actor,
+        "duties.custody.transferred_in",
+        successor,
+        to_state=CustodyStatus.HANDED_OVER,
+        comment=name(custody.holder),
+    )
+    return successor
