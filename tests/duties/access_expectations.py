@@ -111,9 +111,11 @@ EXPECTATIONS = {
 
 # --- Work reports -----------------------------------------------------------------------------
 def _report_pk(cast):
+    from duties.models import WorkReport
     from tests.duties.factories import ReportFactory
 
-    return ReportFactory(author=cast.staff).pk
+    found = WorkReport.objects.filter(author=cast.staff).first()
+    return (found or ReportFactory(author=cast.staff)).pk
 
 
 STAFF_ROLE = {"staff": 200, "supervisor": 200, "manager": 200, "custodian": 200, "outsider": 200}
@@ -389,14 +391,16 @@ def _agreement_pk(cast, with_file=False):
     from duties.models import AgreementVersion
     from tests.duties.factories import attach
 
-    version = AgreementVersion.objects.create(
+    version, _created = AgreementVersion.objects.get_or_create(
         site=cast.site,
         number=1,
-        valid_from=date(2026, 1, 1),
-        work_plan="每日巡检",
-        service_terms="工作日驻场",
-        response_times="5 分钟内到场",
-        created_by=cast.hr,
+        defaults={
+            "valid_from": date(2026, 1, 1),
+            "work_plan": "每日巡检",
+            "service_terms": "工作日驻场",
+            "response_times": "5 分钟内到场",
+            "created_by": cast.hr,
+        },
     )
     return (attach(version) if with_file else version).pk
 
@@ -405,10 +409,11 @@ def _site_document(cast):
     from duties.models import SiteDocument, SiteDocumentVersion
     from tests.duties.factories import attach
 
-    document = SiteDocument.objects.create(
-        site=cast.site, kind="manual", title="使用手册", created_by=cast.staff
+    document, created = SiteDocument.objects.get_or_create(
+        site=cast.site, kind="manual", title="使用手册", defaults={"created_by": cast.staff}
     )
-    attach(SiteDocumentVersion(document=document, number=1, uploaded_by=cast.staff))
+    if created:
+        attach(SiteDocumentVersion(document=document, number=1, uploaded_by=cast.staff))
     return document
 
 
