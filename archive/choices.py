@@ -35,6 +35,31 @@ class ItemStatus(models.TextChoices):
     DESTROYED = "destroyed", _("Destroyed")
 
 
+ITEM = Workflow(
+    "archive.item",
+    "archive.Item",
+    labels=dict(ItemStatus.choices),
+    tones={ItemStatus.KEPT: "done", ItemStatus.DESTROYED: "cancelled"},
+    transitions=[
+        Transition(
+            "register",
+            source=[INITIAL],
+            target=ItemStatus.KEPT,
+            rule="archive.register_item",  # on the collection
+        ),
+        Transition(
+            "destroy",
+            source=[ItemStatus.KEPT],
+            target=ItemStatus.DESTROYED,
+            rule="archive.destroy_item",
+            label=_("Destroy"),
+            danger=True,
+            offered=False,  # done by recording a destruction that leaves no copy
+        ),
+    ],
+)
+
+
 class CopyStatus(models.TextChoices):
     KEPT = "kept", _("Kept")
     DESTROYED = "destroyed", _("Destroyed")
@@ -66,6 +91,14 @@ LOAN = Workflow(
     parent="item",  # an item before its loans: approvals of one item queue up on the item
     url_name="archive:loan_action",
     labels=dict(LoanStatus.choices),
+    tones={
+        LoanStatus.REQUESTED: "waiting",
+        LoanStatus.APPROVED: "approved",
+        LoanStatus.HANDED_OVER: "approved",
+        LoanStatus.RETURNED: "done",
+        LoanStatus.REJECTED: "rejected",
+        LoanStatus.CANCELLED: "cancelled",
+    },
     transitions=[
         Transition(
             "request",
@@ -147,6 +180,12 @@ DESTRUCTION = Workflow(
     parent="item",  # an item before its destructions (and those before its copies)
     url_name="archive:destruction_action",
     labels=dict(DestructionStatus.choices),
+    tones={
+        DestructionStatus.PROPOSED: "waiting",
+        DestructionStatus.APPROVED: "approved",
+        DestructionStatus.DONE: "done",
+        DestructionStatus.REJECTED: "rejected",
+    },
     transitions=[
         Transition(
             "propose",
@@ -209,6 +248,7 @@ SHELF_AUDIT = Workflow(
     "archive.ShelfAudit",
     url_name="archive:audit_action",
     labels=dict(AuditStatus.choices),
+    tones={AuditStatus.OPEN: "waiting", AuditStatus.COMPLETED: "done"},
     transitions=[
         Transition("start", source=[INITIAL], target=AuditStatus.OPEN, rule="archive.run_audit"),
         Transition(
@@ -249,6 +289,7 @@ DISCREPANCY = Workflow(
     "archive.Discrepancy",
     url_name="archive:discrepancy_action",
     labels=dict(DiscrepancyStatus.choices),
+    tones={DiscrepancyStatus.OPEN: "waiting", DiscrepancyStatus.RESOLVED: "done"},
     transitions=[
         Transition(
             "resolve",
@@ -282,6 +323,7 @@ register_labels(
         "archive.item.edit": _("Record changed"),
         "archive.item.view": _("Page opened"),
         "archive.item.destroy": _("Item destroyed"),
+        "archive.item.export": _("Collection register exported"),
         "archive.file.upload": _("File uploaded"),
         "archive.file.download": _("File downloaded"),
         "archive.file.checksum_mismatch": _("Checksum mismatch: download refused"),
@@ -296,6 +338,7 @@ register_labels(
         "archive.loan.receipt_mismatch": _("Receipt checksum mismatch: not shown"),
         "archive.loan.signing_refused": _("Signature refused"),
         "archive.loan.return": _("Returned, borrower signed"),
+        "archive.loan.export": _("Loan register exported"),
         "archive.destruction.propose": _("Destruction proposed"),
         "archive.destruction.approve": _("Destruction approved"),
         "archive.destruction.reject": _("Destruction rejected"),

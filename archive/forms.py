@@ -1,19 +1,32 @@
-"""Forms of the archive."""
+"""Forms of the archive (crispy: the page's template holds the ``<form>`` tag and buttons).
 
+Forms check shape and types; the workflow rules live in the services.
+"""
+
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from archive.choices import (
     Condition,
     DestructionMethod,
-    Medium,
     classification_levels,
 )
 from archive.models import Item
 from onsite.forms import SignatureFields
 from onsite.names import display_name
+
+
+class _Crispy:
+    """A crispy ``FormHelper`` without the ``<form>`` tag (the template has it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
 
 
 class DateInput(forms.DateInput):
@@ -29,7 +42,7 @@ def _classification_field():
     )
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(_Crispy, forms.ModelForm):
     """Register or edit an item; the custodian is one of the collection's custodians."""
 
     classification = _classification_field()
@@ -73,30 +86,12 @@ class ItemForm(forms.ModelForm):
         return data
 
 
-class ItemSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    collection = forms.ModelChoiceField(
-        label=_("Collection"), queryset=None, required=False, empty_label=_("All collections")
-    )
-    medium = forms.ChoiceField(
-        label=_("Medium"), choices=[("", _("All media")), *Medium.choices], required=False
-    )
-
-    def __init__(self, *args, collections, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["collection"].queryset = collections
-        for name in ("collection", "medium"):
-            self.fields[name].widget.attrs.update(
-                {"class": "form-select", "aria-label": self.fields[name].label}
-            )
-
-
-class FileUploadForm(forms.Form):
+class FileUploadForm(_Crispy, forms.Form):
     submit_label = _("Upload")
     file = forms.FileField(label=_("Digital file"))
 
 
-class LoanRequestForm(forms.Form):
+class LoanRequestForm(_Crispy, forms.Form):
     submit_label = _("Ask to borrow")
     purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
     needed_from = forms.DateField(label=_("Needed from"), widget=DateInput())
@@ -110,17 +105,7 @@ class LoanRequestForm(forms.Form):
         return data
 
 
-class CommentForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, required=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["comment"].required = required
-
-
-class SignatureForm(SignatureFields):
+class SignatureForm(_Crispy, SignatureFields):
     """Hand-over or return: the copy's condition, a note, and the borrower's signature."""
 
     condition = forms.ChoiceField(label=_("Condition of the copy"), choices=Condition.choices)
@@ -133,12 +118,12 @@ class SignatureForm(SignatureFields):
         data = self.cleaned_data
         return {
             "condition": data["condition"],
-            "note": data["note"],
+            "comment": data["note"],
             "signature": self.signature_input(),
         }
 
 
-class DestructionForm(forms.Form):
+class DestructionForm(_Crispy, forms.Form):
     submit_label = _("Propose destruction")
     copy = forms.ModelChoiceField(
         label=_("Copy"),
@@ -161,7 +146,9 @@ class DestructionForm(forms.Form):
         self.fields["witness"].label_from_instance = display_name
 
 
-class CarryOutForm(forms.Form):
+class CarryOutForm(_Crispy, forms.Form):
+    """The witnessed destruction: when, the witness's statement and their password."""
+
     destroyed_on = forms.DateField(label=_("Destroyed on"), widget=DateInput())
     witness_statement = forms.CharField(
         label=_("Witness statement"), widget=forms.Textarea(attrs={"rows": 3})
@@ -172,8 +159,11 @@ class CarryOutForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
     )
 
+    def __init__(self, data=None, *, obj=None, user=None):
+        super().__init__(data, initial={"destroyed_on": timezone.localdate()})
 
-class AuditStartForm(forms.Form):
+
+class AuditStartForm(_Crispy, forms.Form):
     submit_label = _("Start the audit")
     collection = forms.ModelChoiceField(label=_("Collection"), queryset=None)
     location = forms.CharField(
@@ -189,8 +179,17 @@ class AuditStartForm(forms.Form):
             self.fields["collection"].initial = collections[0]
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(_Crispy, forms.Form):
+    """How a discrepancy was resolved: the transition's (required) comment, posted as
+    ``resolution``; every other transition page uses the core's ``CommentForm``."""
+
     resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, data=None, *, obj=None, user=None):
+        super().__init__(data)
+
+    def service_kwargs(self):
+        return {"comment": self.cleaned_data["resolution"]}
 
 
 def witnesses_for(exclude):

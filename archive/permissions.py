@@ -174,6 +174,12 @@ def _may_propose_destruction(user, item):
     return keeps(user, item.collection_id) and item.status == ItemStatus.KEPT
 
 
+@rule("archive.destroy_item")
+def _may_destroy_item(user, item):
+    """The custodians close an item whose last copy they destroyed before the witness."""
+    return keeps(user, item.collection_id)
+
+
 @rule("archive.decide_destruction")
 def _may_decide_destruction(user, destruction):
     return leads(user, destruction.item.collection_id) and destruction.proposed_by_id != user.pk

@@ -1,14 +1,13 @@
 """The collection register and the loan register, as PDF and Excel, scoped to the exporter."""
 
-import re
-
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.choices import CopyStatus, RegisterKind
 from archive.conf import conf
-from archive.models import Collection, Item, Loan
+from archive.filters import ItemFilter
+from archive.models import Loan
 from onsite import audit
 from onsite.excel import workbook_bytes
 from onsite.names import display_name
@@ -16,7 +15,11 @@ from onsite.pdf import render_pdf
 from onsite.permissions import visible
 
 FORMATS = ("pdf", "xlsx")
-REFERENCE = re.compile(r"(?P<code>[\w-]+)-(?P<number>\d{1,9})")
+# The audit action of a register made on the spot (``app.model.action``).
+EXPORT_ACTIONS = {
+    RegisterKind.ITEMS: "archive.item.export",
+    RegisterKind.LOANS: "archive.loan.export",
+}
 
 
 def pdf_max_rows():
@@ -79,45 +82,10 @@ def item_header():
     ]
 
 
-def search_items(user, params):
-    """The items ``user`` may see, narrowed by the search form's ``params``.
-
-    Returns (form, items, query). Used by the list page, the registers and the exports
-    made in the background, so every one of them shows exactly the same rows.
-    """
-    from archive.forms import ItemSearchForm
-
-    form = ItemSearchForm(params or None, collections=visible(user, Collection))
-    items = visible(user, Item)
-    query = ""
-    if form.is_valid():
-        data = form.cleaned_data
-        query = data["q"].strip()
-        if query:
-            reference = REFERENCE.fullmatch(query)
-            by_reference = (
-                Q(collection__code__iexact=reference["code"], pk=int(reference["number"]))
-                if reference
-                else Q(pk__in=[])
-            )
-            items = items.filter(
-                by_reference
-                | Q(title__icontains=query)
-                | Q(meeting__icontains=query)
-                | Q(location__icontains=query)
-                | Q(description__icontains=query)
-            )
-        if data["collection"]:
-            items = items.filter(collection=data["collection"])
-        if data["medium"]:
-            items = items.filter(medium=data["medium"])
-    return form, items, query
-
-
 def build_register(user, kind, params, fmt):
     """(content, row count, file name) of a register as ``user`` may see it."""
     if kind == RegisterKind.ITEMS:
-        _form, items, _query = search_items(user, params)
+        items = ItemFilter(params, user=user).qs
         rows, header, title = item_rows(items), item_header(), _("Collection register")
     else:
         rows = loan_rows(visible(user, Loan), timezone.localdate())
@@ -136,7 +104,7 @@ def build_register(user, kind, params, fmt):
 
 def count_rows(user, kind, params):
     if kind == RegisterKind.ITEMS:
-        return search_items(user, params)[1].count()
+        return ItemFilter(params, user=user).qs.count()
     return visible(user, Loan).count()
 
 
@@ -148,7 +116,7 @@ def make_register(user, kind, params, fmt):
     if fmt == "pdf":
         _check_pdf_size(count_rows(user, kind, params))
     content, count, name = build_register(user, kind, params, fmt)
-    audit.record(user, f"archive.register.{kind}", comment=f"{fmt}, {count} rows")
+    audit.record(user, EXPORT_ACTIONS[kind], comment=f"{fmt}, {count} rows")
     return content, name
 
 

@@ -42,6 +42,8 @@ urlpatterns = [
     path("accesses/", views.access_log, name="access_log"),
     path("register/items.<str:fmt>", views.item_register, name="item_register"),
     path("register/loans.<str:fmt>", views.loan_register, name="loan_register"),
+    path("register/<slug:kind>/background/", views.register_queue, name="register_queue"),
     path("exports/", views.export_list, name="export_list"),
     path("exports/<uuid:token>/", views.export_download, name="export_download"),
+    path("exports/<uuid:token>/retry/", views.export_retry, name="export_retry"),
 ]

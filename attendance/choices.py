@@ -1,18 +1,13 @@
 """Constants of attendance: day kinds, statuses and the allowed transitions of each workflow."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from onsite.audit import register_labels
 from onsite.workflow import INITIAL, Transition, Workflow
-
-# A working day counts this many hours when overtime turns into compensatory leave.
-HOURS_PER_DAY = 8
-# HR is warned this many days before a year without official holiday data starts.
-PROVISIONAL_WARNING_DAYS = 60
-# Geofence radius used when a site sets a position but no radius.
-DEFAULT_GEOFENCE_METRES = 300
 
 
 class CalendarKind(models.TextChoices):
@@ -232,6 +227,48 @@ LEAVE_FLOW = Workflow(
 )
 
 
+# The two kinds of request, as the request list and the approval queue name them.
+REQUEST_FLOWS = {"overtime": OVERTIME_FLOW, "leave": LEAVE_FLOW}
+
+
+@dataclass(frozen=True)
+class QueueSection:
+    """One table of the approval queue: requests of one workflow in one state, decided in bulk
+    by the transitions ``actions`` ((name, button label)); each row is listed only to whoever
+    may take them (``Workflow.allows``)."""
+
+    what: str  # a key of REQUEST_FLOWS
+    state: str
+    actions: tuple
+    title: str
+
+    @property
+    def workflow(self):
+        return REQUEST_FLOWS[self.what]
+
+
+QUEUE_SECTIONS = (
+    QueueSection(
+        "overtime",
+        OvertimeStatus.SUBMITTED,
+        (("approve", _("Approve selected")), ("reject", _("Reject selected"))),
+        _("Overtime waiting for you"),
+    ),
+    QueueSection(
+        "overtime",
+        OvertimeStatus.SUPERVISOR_APPROVED,
+        (("file", _("Approve and file selected")), ("hr_reject", _("Reject selected"))),
+        _("Overtime approved by supervisors, to approve and file"),
+    ),
+    QueueSection(
+        "leave",
+        LeaveStatus.SUBMITTED,
+        (("approve", _("Approve selected")), ("reject", _("Reject selected"))),
+        _("Leave waiting for you"),
+    ),
+)
+
+
 class HalfDay(models.TextChoices):
     AM = "am", _("Morning")
     PM = "pm", _("Afternoon")
@@ -257,7 +294,7 @@ DEFAULT_LEAVE_TYPES = [
     ("COMP", "调休", 0, False, True),
 ]
 
-# How the audit trail's actions read on a request's page.
+# How the audit trail's actions read on a page.
 register_labels(
     {
         "attendance.overtime.submit": _("Asked for"),

@@ -1,20 +1,18 @@
 """Monthly attendance exports: PDF (WeasyPrint) and Excel, for a department, a site or all.
 
-The whole company runs in the background (``tasks.build_export``) through ``run_export``,
-which records its progress on the ``AttendanceExport`` row and stores the file under
-``PRIVATE_MEDIA_ROOT`` (never a public URL; HR downloads it through a view).
+A department or a site is made on the spot (``month_file``). The whole company is made in
+the background by the core's export framework (``onsite.exports``): ``queue_month`` records
+an ``AttendanceExport``, and the builder ``attendance.month`` makes it in the requester's
+language, reporting its progress department by department; the file is private, kept with
+its SHA-256 and downloadable by the requester only until it expires.
 """
 
-import logging
 from datetime import timedelta
-from pathlib import Path
 
-from django.conf import settings
-from django.db.models import F
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from attendance.choices import ExportFormat
+from attendance.choices import ExportFormat, ExportScope
 from attendance.holidays import month_range, provisional_years
 from attendance.models import AttendanceExport
 from attendance.summary import (
@@ -25,13 +23,11 @@ from attendance.summary import (
     staff_queryset,
     values,
 )
-from onsite.choices import ExportState
+from onsite import audit, exports
 from onsite.excel import workbook_bytes
 from onsite.pdf import render_pdf
-
-logger = logging.getLogger(__name__)
-EXPORT_DIR = "attendance-exports"
-KEEP_FOR = timedelta(days=7)
+from onsite.permissions import require
+from onsite.workflow import WorkflowError
 
 
 def scope_label(department=None, site=None):
@@ -94,110 +90,89 @@ def xlsx_bytes(groups, year, month, *, types=None):
 
 
 def build(people, year, month, fmt, *, label, exported_by, progress=None):
-    """Compute the rows department by department (reporting progress) and render the file."""
-    people = list(people)
+    """Compute the rows department by department and render the file.
+
+    ``progress(done, total)`` is told after each department (the last step renders).
+    """
     types = leave_types()
-    groups = []
     by_dept = {}
     for person in people:
         by_dept.setdefault(person.profile.department_id, []).append(person)
-    for members in by_dept.values():
-        rows = month_rows(members, year, month)
-        groups.extend(by_department(rows))
+    total = len(by_dept) + 1
+    groups = []
+    for done, members in enumerate(by_dept.values(), start=1):
+        groups.extend(by_department(month_rows(members, year, month)))
         if progress:
-            progress()
+            progress(done, total)
     if fmt == ExportFormat.PDF:
         return pdf_bytes(groups, year, month, label=label, exported_by=exported_by, types=types)
     return xlsx_bytes(groups, year, month, types=types)
 
 
 def file_name(year, month, fmt, label):
+    """``attendance-2026-11-部门音视频部.pdf``: the scope's label kept, punctuation dropped."""
     safe = "".join(ch for ch in label if ch.isalnum() or ch in "-_")[:40] or "attendance"
     return f"attendance-{year}-{month:02d}-{safe}.{fmt}"
 
 
-# A queued export older than this lost its task (broker down): the beat sweep builds it.
-STALE_QUEUED = timedelta(minutes=2)
+def _check_format(fmt):
+    if fmt not in ExportFormat.values:
+        raise WorkflowError(_("Choose a month and a format."))
 
 
-def export_path(export):
-    return Path(settings.PRIVATE_MEDIA_ROOT) / EXPORT_DIR / f"{export.token}.{export.format}"
+def month_file(user, *, year, month, fmt, department=None, site=None):
+    """One department's or site's month made now: (content, file name); audited.
 
-
-def run_export(export_id):
-    """Build one queued export (the body of the Celery task; tests call it directly).
-
-    Exports older than ``KEEP_FOR`` are deleted first, so files do not pile up.
+    Enforces R2.3-hr-supervises-attendance.
     """
-    purge_expired()
-    claimed = AttendanceExport.objects.filter(
-        pk=export_id, state__in=[ExportState.QUEUED, ExportState.FAILED]
-    ).update(state=ExportState.RUNNING, done_steps=0, error="")
-    if not claimed:
-        return None  # running or done already (a duplicate delivery of the task)
-    export = AttendanceExport.objects.select_related(
-        "requested_by__profile", "department", "site"
-    ).get(pk=export_id)
-    language = getattr(getattr(export.requested_by, "profile", None), "language", None)
-    try:
-        with translation.override(language or settings.LANGUAGE_CODE):
-            people = staff_queryset(
-                department=export.department,
-                site=export.site,
-                year=export.year,
-                month=export.month,
-            )
-            departments = people.values("profile__department_id").distinct().count()
-            AttendanceExport.objects.filter(pk=export.pk).update(total_steps=departments + 1)
-
-            def step():
-                AttendanceExport.objects.filter(pk=export.pk).update(done_steps=F("done_steps") + 1)
-
-            label = scope_label(export.department, export.site)
-            content = build(
-                people,
-                export.year,
-                export.month,
-                export.format,
-                label=label,
-                exported_by=export.requested_by,
-                progress=step,
-            )
-        path = export_path(export)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        AttendanceExport.objects.filter(pk=export.pk).update(
-            state=ExportState.DONE,
-            done_steps=F("total_steps"),
-            file_name=file_name(export.year, export.month, export.format, label),
-            finished_at=timezone.now(),
-        )
-    except Exception as error:
-        logger.exception("Attendance export %s failed", export_id)
-        AttendanceExport.objects.filter(pk=export.pk).update(
-            state=ExportState.FAILED, error=str(error)[:1000], finished_at=timezone.now()
-        )
-        raise
-    return export_path(export)
+    require(user, "attendance.export")
+    _check_format(fmt)
+    label = scope_label(department, site)
+    people = staff_queryset(department=department, site=site, year=year, month=month)
+    content = build(list(people), year, month, fmt, label=label, exported_by=user)
+    audit.record(user, "attendance.export.download", comment=f"{fmt} {year}-{month:02d} {label}")
+    return content, file_name(year, month, fmt, label)
 
 
-def purge_expired(now=None):
-    """Delete export files and rows older than ``KEEP_FOR``; returns how many."""
-    now = now or timezone.now()
-    old = AttendanceExport.objects.filter(created_at__lt=now - KEEP_FOR)
-    count = 0
-    for export in old:
-        export_path(export).unlink(missing_ok=True)
-        export.delete()
-        count += 1
-    return count
+def queue_month(user, *, year, month, fmt, department=None, site=None):
+    """Have a month made in the background for ``user`` (the whole company, or a part).
 
-
-def stale_queued(now=None):
-    """Ids of exports still queued after ``STALE_QUEUED`` (their task never reached a worker)."""
-    now = now or timezone.now()
-    return list(
-        AttendanceExport.objects.filter(
-            state=ExportState.QUEUED, created_at__lt=now - STALE_QUEUED
-        ).values_list("pk", flat=True)
+    Enforces R2.3-hr-supervises-attendance.
+    """
+    require(user, "attendance.export")
+    _check_format(fmt)
+    scope = (
+        ExportScope.DEPARTMENT if department else ExportScope.SITE if site else ExportScope.COMPANY
     )
+    return exports.queue(
+        user,
+        "attendance.month",
+        fmt=fmt,
+        scope=scope,
+        department=department,
+        site=site,
+        year=year,
+        month=month,
+    )
+
+
+@exports.builder("attendance.month", AttendanceExport, label=gettext_lazy("Monthly attendance"))
+def build_month(export, progress):
+    """The builder of a queued month: (content, file name, rows), with the people of its
+    scope as they are when it runs."""
+    label = scope_label(export.department, export.site)
+    people = list(
+        staff_queryset(
+            department=export.department, site=export.site, year=export.year, month=export.month
+        )
+    )
+    content = build(
+        people,
+        export.year,
+        export.month,
+        export.format,
+        label=label,
+        exported_by=export.requested_by,
+        progress=progress,
+    )
+    return content, file_name(export.year, export.month, export.format, label), len(people)

@@ -1,13 +1,17 @@
-"""Forms of attendance. Workflow rules live in services; forms check shape and types."""
+"""Forms of attendance (crispy). Workflow rules live in services; forms check shape and types.
 
-from datetime import date
+The comment of a decision is the core's ``onsite.forms.CommentForm``.
+"""
 
+import re
+
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from attendance.choices import Compensation, ExportFormat, HalfDay
+from attendance.choices import QUEUE_SECTIONS, REQUEST_FLOWS, Compensation, ExportFormat, HalfDay
 from attendance.models import (
     CheckInPolicy,
     HolidayCalendarDay,
@@ -17,12 +21,44 @@ from attendance.models import (
 )
 from onsite.models import Department, Site
 
+# A month as ``?month=2026-11`` (the value of an ``<input type="month">``).
+MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+
 
 class _Crispy:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+def row_helper(form, button, *, method="get", action=""):
+    """A crispy helper laying ``form`` out as one row of small fields and a submit button
+    (list filters: ``method="get"``; a POST form gets its CSRF token from crispy)."""
+    helper = FormHelper(form)
+    helper.form_method = method
+    helper.form_action = action
+    helper.disable_csrf = method == "get"
+    helper.label_class = "small"
+    hidden, shown = [], []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            hidden.append(name)
+            continue
+        size = "form-select-sm" if isinstance(field.widget, forms.Select) else "form-control-sm"
+        field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {size}".strip()
+        shown.append(Column(name, css_class="col-6 col-md"))
+    style = "btn-outline-primary" if method == "get" else "btn-primary"
+    submit = StrictButton(button, type="submit", css_class=f"btn btn-sm {style} w-100")
+    helper.layout = Layout(
+        *hidden,
+        Row(
+            *shown,
+            Column(submit, css_class="col-12 col-md-2 mb-3"),
+            css_class="g-2 align-items-end",
+        ),
+    )
+    return helper
 
 
 class OvertimeForm(_Crispy, forms.Form):
@@ -87,39 +123,38 @@ class LeaveForm(_Crispy, forms.Form):
         return data
 
 
-class CommentForm(_Crispy, forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, required=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if required:
-            self.fields["comment"].required = True
-            self.fields["comment"].label = _("Reason")
-
-
 class HoursForm(_Crispy, forms.Form):
     minutes = forms.IntegerField(label=_("Minutes actually worked"), min_value=0, max_value=24 * 60)
 
 
-class BulkDecisionForm(forms.Form):
-    what = forms.ChoiceField(choices=[("overtime", "overtime"), ("leave", "leave")])
-    action = forms.ChoiceField(choices=[(a, a) for a in ("approve", "reject", "file", "hr_reject")])
+class BulkDecisionForm(_Crispy, forms.Form):
+    """One decision on several requests of the approval queue (``QUEUE_SECTIONS``)."""
+
+    what = forms.ChoiceField(choices=[(key, key) for key in REQUEST_FLOWS])
+    action = forms.ChoiceField(
+        choices=sorted(
+            {(name, name) for section in QUEUE_SECTIONS for name, _label in section.actions}
+        )
+    )
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=[])
     comment = forms.CharField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The ids are checked by the services (scope and state), not by the form.
+        # Whether each id may be seen and decided is checked by the view and the services.
         self.fields["ids"].choices = [(v, v) for v in self.data.getlist("ids")]
 
     def clean(self):
         data = super().clean()
-        if data.get("action") in ("reject", "hr_reject") and not data.get("comment", "").strip():
+        what, action = data.get("what"), data.get("action")
+        if what is None or action is None:
+            return data
+        offered = {name for s in QUEUE_SECTIONS if s.what == what for name, _label in s.actions}
+        if action not in offered:
+            raise forms.ValidationError(_("This decision is not made from the queue."))
+        move = REQUEST_FLOWS[what].transition(action)
+        if move.comment_required and not data.get("comment", "").strip():
             raise forms.ValidationError(_("Give the reason for the rejection."))
-        if (data.get("what"), data.get("action")) in (("leave", "file"), ("leave", "hr_reject")):
-            raise forms.ValidationError(_("Leave has no HR step."))
         return data
 
 
@@ -146,52 +181,38 @@ class LeaveTypeForm(_Crispy, forms.ModelForm):
         ]
 
 
-class MonthForm(forms.Form):
-    """Which month (and department or site) a summary or export covers."""
+class ExportForm(forms.Form):
+    """A month of attendance (the whole company, a department or a site) to make."""
 
     month = forms.RegexField(
-        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
-        required=False,
+        regex=MONTH,
         label=_("Month"),
         widget=forms.DateInput(attrs={"type": "month"}),
     )
     department = forms.ModelChoiceField(
-        queryset=Department.objects.all(),
-        required=False,
-        label=_("Department"),
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        queryset=Department.objects.all(), required=False, label=_("Department")
     )
     site = forms.ModelChoiceField(
-        queryset=Site.objects.all(),
-        required=False,
-        label=_("Site"),
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        queryset=Site.objects.all(), required=False, label=_("Client site")
     )
+    format = forms.ChoiceField(choices=ExportFormat.choices, label=_("Format"))
 
-    def __init__(self, *args, departments=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if departments is not None:
-            self.fields["department"].queryset = departments
+        self.helper = row_helper(
+            self, _("Start export"), method="post", action="attendance:export_start"
+        )
 
-    def year_month(self):
-        value = self.is_valid() and self.cleaned_data.get("month")
-        if value:
-            year, month = value.split("-")
-            return int(year), int(month)
-        today = timezone.localdate()
-        return today.year, today.month
-
-    def month_start(self):
-        year, month = self.year_month()
-        return date(year, month, 1)
-
-
-class ExportForm(MonthForm):
-    format = forms.ChoiceField(
-        choices=ExportFormat.choices,
-        label=_("Format"),
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-    )
+    def service_kwargs(self):
+        data = self.cleaned_data
+        year, month = (int(part) for part in data["month"].split("-"))
+        return {
+            "year": year,
+            "month": month,
+            "fmt": data["format"],
+            "department": data.get("department"),
+            "site": data.get("site"),
+        }
 
 
 class AllowanceForm(_Crispy, forms.Form):

@@ -152,6 +152,18 @@ def provisional_years(years):
     return sorted(set(years) - official)
 
 
+def calendar_warning(today=None):
+    """This or next year without official holiday data, once next year is near."""
+    from attendance.conf import conf
+
+    today = today or timezone.localdate()
+    return [
+        year
+        for year in provisional_years([today.year, today.year + 1])
+        if year == today.year or (date(year, 1, 1) - today).days <= conf.PROVISIONAL_WARNING_DAYS
+    ]
+
+
 def month_range(year, month):
     first = date(year, month, 1)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)

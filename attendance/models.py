@@ -4,13 +4,12 @@ Durations are stored as whole minutes (or days as decimals), never as "HH:MM" te
 Statuses of days are derived (``attendance.days``), never stored.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from attendance.choices import (
@@ -24,8 +23,7 @@ from attendance.choices import (
     OvertimeKind,
     OvertimeStatus,
 )
-from onsite.choices import ExportState
-from onsite.models import Department, Site
+from onsite.models import BackgroundExport, Department, Site
 
 User = settings.AUTH_USER_MODEL
 
@@ -339,6 +337,9 @@ class LeaveRequest(models.Model):
     def __str__(self):
         return f"{self.leave_type} {self.start_date}–{self.end_date}"
 
+    def get_absolute_url(self):
+        return reverse("attendance:leave_detail", args=[self.pk])
+
     def half_slots(self):
         """(first, last) half-day slots as comparable tuples (date, 0 morning / 1 afternoon)."""
         return (
@@ -406,6 +407,9 @@ class OvertimeRequest(models.Model):
     def __str__(self):
         return f"{self.date} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
+    def get_absolute_url(self):
+        return reverse("attendance:overtime_detail", args=[self.pk])
+
     @property
     def counted_minutes(self):
         """Confirmed minutes if confirmed, otherwise the planned ones."""
@@ -418,12 +422,14 @@ class OvertimeRequest(models.Model):
         return PAY_RATES[self.kind]
 
 
-class AttendanceExport(models.Model):
-    """A month's attendance export built in the background; the file is private to HR."""
+class AttendanceExport(BackgroundExport):
+    """A month's attendance (PDF or Excel) made in the background for one person.
 
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    Its life cycle (queue, claim, progress, private file with SHA-256, expiry, retry) is the
+    core's (``onsite.exports``); the builder is ``attendance.exports``. Only the person who
+    asked for it sees and downloads it.
+    """
+
     scope = models.CharField(_("scope"), max_length=12, choices=ExportScope.choices)
     department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.CASCADE)
     site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.CASCADE)
@@ -432,27 +438,13 @@ class AttendanceExport(models.Model):
         _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
     format = models.CharField(_("format"), max_length=5, choices=ExportFormat.choices)
-    state = models.CharField(
-        _("state"), max_length=10, choices=ExportState.choices, default=ExportState.QUEUED
-    )
-    done_steps = models.PositiveIntegerField(default=0)
-    total_steps = models.PositiveIntegerField(default=0)
-    file_name = models.CharField(max_length=200, blank=True)
-    error = models.TextField(blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(BackgroundExport.Meta):
         verbose_name = _("attendance export")
         verbose_name_plural = _("attendance exports")
 
     def __str__(self):
         return f"{self.year}-{self.month:02d} {self.get_scope_display()} {self.format}"
 
-    @property
-    def percent(self):
-        if self.state == ExportState.DONE:
-            return 100
-        if not self.total_steps:
-            return 0
-        return min(99, int(self.done_steps * 100 / self.total_steps))
+    def get_absolute_url(self):
+        return reverse("attendance:exports")

@@ -2,12 +2,16 @@
 
 Staff see their own records; a supervisor also those of the departments they
 supervise; HR, the VP and administrators the whole company. Nobody decides their
-own request.
+own request. Exports are seen by the person who asked for them only (the core's export
+framework registers that scope with the builder).
+
+The deciding rules answer for one request, or — asked without one (``obj=None``) — whether
+the person decides such requests at all (the approval queue shows that section).
 """
 
 from django.db.models import Q
 
-from attendance.models import AttendanceExport, AttendanceRecord, LeaveRequest, OvertimeRequest
+from attendance.models import AttendanceRecord, LeaveRequest, OvertimeRequest
 from onsite.choices import Role
 from onsite.permissions import (
     has_role,
@@ -33,11 +37,6 @@ for _model in (AttendanceRecord, LeaveRequest, OvertimeRequest):
     scope(_model)(_own_or_supervised)
 
 
-@scope(AttendanceExport)
-def _visible_exports(user, queryset):
-    return queryset if has_role(user, Role.HR) else queryset.none()
-
-
 @rule("attendance.use")
 def _may_use(user, obj):
     """Anyone with a staff profile keeps attendance and asks for leave and overtime."""
@@ -49,29 +48,37 @@ def _may_view_queue(user, obj):
     return has_role(user, Role.SUPERVISOR, Role.HR)
 
 
+def _supervisor_of_applicant(user, request):
+    if request is None:
+        return has_role(user, Role.SUPERVISOR)
+    return request.user_id != user.pk and supervises(user, request.user)
+
+
 @rule("attendance.approve_overtime")
 def _may_approve_overtime(user, request):
-    return request.user_id != user.pk and supervises(user, request.user)
+    return _supervisor_of_applicant(user, request)
 
 
 @rule("attendance.file_overtime")
 def _may_file_overtime(user, request):
+    if request is None:
+        return has_role(user, Role.HR)
     return request.user_id != user.pk and has_role(user, Role.HR)
 
 
 @rule("attendance.decide_leave")
 def _may_decide_leave(user, request):
-    return request.user_id != user.pk and supervises(user, request.user)
+    return _supervisor_of_applicant(user, request)
 
 
 @rule("attendance.cancel_request")
 def _may_cancel(user, request):
-    return request.user_id == user.pk
+    return request is not None and request.user_id == user.pk
 
 
 @rule("attendance.confirm_hours")
 def _may_confirm_hours(user, request):
-    return request.user_id == user.pk or supervises(user, request.user)
+    return request is not None and (request.user_id == user.pk or supervises(user, request.user))
 
 
 @rule("attendance.view_team")

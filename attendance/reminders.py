@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from attendance.choices import PROVISIONAL_WARNING_DAYS
+from attendance.conf import conf
 from attendance.models import CalendarYear
 from onsite.choices import Role
 from onsite.reminding import Due, register
@@ -14,10 +14,11 @@ from onsite.reminding import Due, register
 
 @register("holiday_calendar_provisional", every_seconds=86400, label=_("Provisional calendar"))
 def provisional_calendar(now):
-    """Next year has no official holiday data yet: warn HR weekly in the last 60 days."""
+    """Next year has no official holiday data yet: warn HR weekly in its last days
+    (``ATTENDANCE_PROVISIONAL_WARNING_DAYS``)."""
     today = now.date()
     year = today.year + 1
-    if (date(year, 1, 1) - today).days > PROVISIONAL_WARNING_DAYS:
+    if (date(year, 1, 1) - today).days > conf.PROVISIONAL_WARNING_DAYS:
         return
     row, _created = CalendarYear.objects.get_or_create(year=year)
     if not row.provisional:

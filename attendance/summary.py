@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Sum
 
 from attendance.choices import (
-    HOURS_PER_DAY,
     LEAVE_COUNTED,
     STATUS_CODES,
     Compensation,
@@ -19,6 +18,7 @@ from attendance.choices import (
     OvertimeKind,
     OvertimeStatus,
 )
+from attendance.conf import conf
 from attendance.days import Period
 from attendance.holidays import month_range
 from attendance.models import LeaveRequest, LeaveType, OvertimeRequest
@@ -100,15 +100,33 @@ def staff_queryset(department=None, site=None, year=None, month=None, base=None)
     if department is not None:
         people = people.filter(profile__department=department)
     if site is not None:
-        first, last = month_range(year, month)
-        people = people.filter(assignments__site=site, assignments__start_date__lte=last).exclude(
-            assignments__end_date__lt=first
-        )
+        people = assigned_during(people, site, *month_range(year, month))
     return (
         people.select_related("profile__department")
         .order_by("profile__department__code", "profile__employee_no")
         .distinct()
     )
+
+
+def assigned_during(people, site, first, last):
+    """The people assigned to ``site`` at some time between ``first`` and ``last``."""
+    return people.filter(assignments__site=site, assignments__start_date__lte=last).exclude(
+        assignments__end_date__lt=first
+    )
+
+
+def unapproved_items(people, first, last):
+    """(person, day, hours) of every day worked without approved overtime between two dates.
+
+    Only the people with a check-in in the period are derived.
+    """
+    people = list(people.filter(attendance__date__gte=first, attendance__date__lte=last))
+    period = Period([p.pk for p in people], first, last)
+    return [
+        (person, day, hours(day.unapproved_minutes))
+        for person in people
+        for day in period.unapproved_days_of(person.pk)
+    ]
 
 
 def month_rows(people, year, month, *, today=None):
@@ -157,7 +175,7 @@ def month_rows(people, year, month, *, today=None):
                 key = day.leave.leave_type_id
                 row.leave_days[key] = row.leave_days.get(key, Decimal(0)) + day.leave_portion
         row.overtime_minutes = dict(filed.get(person.pk, {}))
-        row.comp_balance = (Decimal(earned.get(person.pk, 0)) / 60 / HOURS_PER_DAY).quantize(
+        row.comp_balance = (Decimal(earned.get(person.pk, 0)) / 60 / conf.HOURS_PER_DAY).quantize(
             Decimal("0.1")
         ) - (used.get(person.pk) or 0)
         rows.append(row)

@@ -1,4 +1,4 @@
-"""URLs of the attendance app."""
+"""URLs of the attendance app (namespace ``attendance``)."""
 
 from django.urls import path
 
@@ -14,13 +14,11 @@ urlpatterns = [
     path("requests/", views.my_requests, name="my_requests"),
     path("overtime/new/", views.overtime_new, name="overtime_new"),
     path("overtime/<int:pk>/", views.overtime_detail, name="overtime_detail"),
-    path("overtime/<int:pk>/cancel/", views.overtime_cancel, name="overtime_cancel"),
     path("overtime/<int:pk>/hours/", views.overtime_hours, name="overtime_hours"),
-    path("overtime/<int:pk>/<slug:action>/", views.overtime_decide, name="overtime_decide"),
+    path("overtime/<int:pk>/<slug:action>/", views.overtime_action, name="overtime_action"),
     path("leave/new/", views.leave_new, name="leave_new"),
     path("leave/<int:pk>/", views.leave_detail, name="leave_detail"),
-    path("leave/<int:pk>/cancel/", views.leave_cancel, name="leave_cancel"),
-    path("leave/<int:pk>/<slug:action>/", views.leave_decide, name="leave_decide"),
+    path("leave/<int:pk>/<slug:action>/", views.leave_action, name="leave_action"),
     path("queue/", views.queue, name="queue"),
     path("queue/decide/", views.queue_decide, name="queue_decide"),
     path("team/", views.team, name="team"),
@@ -38,9 +36,6 @@ urlpatterns = [
     path("leave-allowances/", views.leave_allowances, name="leave_allowances"),
     path("leave-types/new/", views.leave_type_edit, name="leave_type_new"),
     path("leave-types/<int:pk>/", views.leave_type_edit, name="leave_type_edit"),
-]
-
-urlpatterns += [
     path("exports/", views.export_list, name="exports"),
     path("exports/start/", views.export_start, name="export_start"),
     path("exports/pdf/", views.export_pdf, name="export_pdf"),

@@ -32,7 +32,6 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from attendance import exports  # noqa: E402
 from attendance.choices import OvertimeKind, OvertimeStatus  # noqa: E402
 from attendance.holidays import month_range  # noqa: E402
 from attendance.models import (  # noqa: E402
@@ -43,6 +42,7 @@ from attendance.models import (  # noqa: E402
     OvertimeRequest,
     SiteSchedule,
 )
+from onsite import exports as framework  # noqa: E402
 from onsite.models import Assignment, Department, Site, StaffProfile  # noqa: E402
 
 FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -143,13 +143,20 @@ def populate(staff, year, month):
 
 
 def run(fmt, year, month, hr):
+    """Build the whole company's month as a worker would; (file path, seconds)."""
     export = AttendanceExport.objects.create(
-        requested_by=hr, scope="company", year=year, month=month, format=fmt
+        requested_by=hr,
+        kind="attendance.month",
+        scope="company",
+        year=year,
+        month=month,
+        format=fmt,
     )
     started = time.perf_counter()
-    path = exports.run_export(export.pk)
+    framework.run(AttendanceExport._meta.label, export.pk)
     seconds = time.perf_counter() - started
-    return path, seconds
+    export.refresh_from_db()
+    return Path(export.file.path), seconds
 
 
 def main():

@@ -75,7 +75,6 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from attendance import exports  # noqa: E402
 from attendance.choices import (  # noqa: E402
     CalendarKind,
     Compensation,
@@ -93,6 +92,7 @@ from attendance.models import (  # noqa: E402
     OvertimeRequest,
     SiteSchedule,
 )
+from onsite import exports as framework  # noqa: E402
 from onsite.models import Assignment, Department, Site, StaffProfile  # noqa: E402
 
 YEAR, MONTH = 2026, 11
@@ -420,14 +420,21 @@ def time_page(client, url, repetitions):
 
 
 def run_export(fmt, hr):
+    """Build the whole company's month as a worker would."""
     export = AttendanceExport.objects.create(
-        requested_by=hr, scope="company", year=YEAR, month=MONTH, format=fmt
+        requested_by=hr,
+        kind="attendance.month",
+        scope="company",
+        year=YEAR,
+        month=MONTH,
+        format=fmt,
     )
     with CaptureQueriesContext(connection) as ctx:
         started = time.perf_counter()
-        path = exports.run_export(export.pk)
+        framework.run(AttendanceExport._meta.label, export.pk)
         seconds = time.perf_counter() - started
-    return path, seconds, len(ctx.captured_queries)
+    export.refresh_from_db()
+    return Path(export.file.path), seconds, len(ctx.captured_queries)
 
 
 def all_counts(world, by_role, repetitions):

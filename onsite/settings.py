@@ -38,9 +38,10 @@ INSTALLED_APPS = [
     "axes",
     "onsite",
     "attendance",
-    "meetingroom",
     "archive",
     "duties",
+    "meetingroom",
+    "equipment",
 ]
 
 MIDDLEWARE = [

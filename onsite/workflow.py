@@ -105,7 +105,7 @@ class Action:
     danger: bool
 
 
-@dataclass(eq=False)  # hashed by identity: it is the sender of ``transition_done``
+@dataclass(eq=False)  # compared and hashed by identity: a signal's sender
 class Workflow:
     """The transitions of one status field (see the module docstring)."""
 

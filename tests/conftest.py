@@ -46,6 +46,10 @@ def _fast_tests(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # A broker failure in one test must not keep the breaker open for the next.
+    from onsite import queueing
+
+    queueing.reset_breaker()
     # Private files (exports, archive files) of a test stay in its own folder.
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()

@@ -38,7 +38,14 @@ from archive.views.loans import (
     loan_return,
     my_loans,
 )
-from archive.views.registers import export_download, export_list, item_register, loan_register
+from archive.views.registers import (
+    export_download,
+    export_list,
+    export_retry,
+    item_register,
+    loan_register,
+    register_queue,
+)
 
 __all__ = [
     "access_log",
@@ -55,6 +62,7 @@ __all__ = [
     "discrepancy_list",
     "export_download",
     "export_list",
+    "export_retry",
     "file_download",
     "file_upload",
     "item_create",
@@ -72,4 +80,5 @@ __all__ = [
     "loan_return",
     "loan_register",
     "my_loans",
+    "register_queue",
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from archive import services
 from archive.choices import DISCREPANCY, SHELF_AUDIT, AuditResult, AuditStatus, DiscrepancyStatus
+from archive.filters import AccessLogFilter, DiscrepancyFilter
 from archive.forms import AuditStartForm, ResolveForm
 from archive.history import ITEM_ACCESS_ACTIONS
 from archive.models import (
@@ -135,18 +136,11 @@ audit_action = transition_view(SHELF_AUDIT, visible_audit)
 @allowed("archive.manage")
 @require_GET
 def discrepancy_list(request):
-    show = request.GET.get("show", DiscrepancyStatus.OPEN)
     rows = visible(request.user, Discrepancy).select_related(
         "copy__item__collection", "line__audit", "resolved_by"
     )
-    if show in DiscrepancyStatus.values:
-        rows = rows.filter(status=show)
-    context = {
-        "page": paginate(request, rows),
-        "show": show,
-        "statuses": DiscrepancyStatus.choices,
-        "kept": kept_collection_ids(request.user),
-    }
+    filters = DiscrepancyFilter(request.GET, queryset=rows)
+    context = {"page": paginate(request, filters.qs), "filters": filters}
     return render(request, "archive/discrepancy_list.html", context)
 
 
@@ -156,17 +150,9 @@ def visible_discrepancy(request, pk):
     )
 
 
-class _ResolveForm(ResolveForm):
-    def __init__(self, data=None, *, obj, user):
-        super().__init__(data)
-
-    def service_kwargs(self):
-        return {"comment": self.cleaned_data["resolution"]}
-
-
 # Resolve a discrepancy: the confirmation page of the transition.
 discrepancy_action = transition_view(
-    DISCREPANCY, visible_discrepancy, forms={"resolve": _ResolveForm}
+    DISCREPANCY, visible_discrepancy, forms={"resolve": ResolveForm}
 )
 
 
@@ -180,16 +166,9 @@ def access_log(request):
         action__in=ITEM_ACCESS_ACTIONS,
         object_id__in=managed.annotate(key=Cast("pk", CharField())).values("key"),
     ).select_related("actor")
-    query = request.GET.get("q", "").strip()
-    if query:
-        entries = entries.filter(
-            Q(actor__username__icontains=query)
-            | Q(actor__last_name__icontains=query)
-            | Q(actor__first_name__icontains=query)
-            | Q(object_repr__icontains=query)
-        )
+    filters = AccessLogFilter(request.GET, queryset=entries)
     return render(
         request,
         "archive/access_log.html",
-        {"page": paginate(request, entries.order_by("-created_at", "-pk")), "query": query},
+        {"page": paginate(request, filters.qs.order_by("-created_at", "-pk")), "filters": filters},
     )

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from archive import services
-from archive.choices import DESTRUCTION, CopyStatus, DestructionStatus
+from archive.choices import DESTRUCTION, CopyStatus
+from archive.filters import DestructionFilter
 from archive.forms import CarryOutForm, DestructionForm, witnesses_for
 from archive.models import (
     Destruction,
@@ -56,13 +56,11 @@ def destruction_list(request):
     rows = visible(request.user, Destruction).select_related(
         "item__collection", "copy", "witness", "proposed_by"
     )
-    show = request.GET.get("show", "")
-    if show in DestructionStatus.values:
-        rows = rows.filter(status=show)
+    filters = DestructionFilter(request.GET, queryset=rows)
     return render(
         request,
         "archive/destruction_list.html",
-        {"page": paginate(request, rows), "show": show, "statuses": DestructionStatus.choices},
+        {"page": paginate(request, filters.qs), "filters": filters},
     )
 
 
@@ -83,12 +81,7 @@ def destruction_detail(request, pk):
     return render(request, "archive/destruction_detail.html", context)
 
 
-class _CarryOutForm(CarryOutForm):
-    def __init__(self, data=None, *, obj, user):
-        super().__init__(data, initial={"destroyed_on": timezone.localdate()})
-
-
 # Approve, reject, carry out: the confirmation page of each transition.
 destruction_action = transition_view(
-    DESTRUCTION, visible_destruction, forms={"carry_out": _CarryOutForm}
+    DESTRUCTION, visible_destruction, forms={"carry_out": CarryOutForm}
 )

@@ -12,6 +12,7 @@ from archive.choices import (
     CopyStatus,
     LoanStatus,
 )
+from archive.filters import ItemFilter
 from archive.forms import (
     FileUploadForm,
     ItemForm,
@@ -23,7 +24,6 @@ from archive.models import (
     Loan,
 )
 from archive.permissions import kept_collection_ids
-from archive.registers import search_items
 from archive.views.common import forbid_unless, visible_item
 from onsite.access import allowed, signed_in
 from onsite.paging import paginate, posted
@@ -31,23 +31,18 @@ from onsite.permissions import may, visible
 from onsite.workflow import WorkflowError
 
 
-def _search_items(request):
-    return search_items(request.user, request.GET)
-
-
 @signed_in
 @require_GET
 def item_list(request):
-    form, items, query = _search_items(request)
+    filters = ItemFilter(request.GET, user=request.user)
     items = (
-        items.select_related("collection", "custodian")
+        filters.qs.select_related("collection", "custodian")
         .annotate(kept_copies=Count("copies", filter=Q(copies__status=CopyStatus.KEPT)))
         .order_by("-event_date", "-pk")
     )
     context = {
-        "form": form,
+        "filters": filters,
         "page": paginate(request, items),
-        "query": query,
         "may_register": may(request.user, "archive.register_item"),
         "export_query": request.GET.urlencode(),
     }

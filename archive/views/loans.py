@@ -2,7 +2,6 @@
 with the borrower's signature) and the receipt."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from archive import services
-from archive.choices import LOAN, OPEN_LOAN_STATES, LoanStatus
+from archive.choices import LOAN
+from archive.filters import LoanQueueFilter
 from archive.forms import LoanRequestForm, SignatureForm
 from archive.models import Loan
 from archive.terms import TERMS_TEXT
@@ -61,40 +61,18 @@ def my_loans(request):
     return render(request, "archive/loan_list.html", context)
 
 
-QUEUE_FILTERS = {
-    "open": Q(status__in=OPEN_LOAN_STATES),
-    "requested": Q(status=LoanStatus.REQUESTED),
-    "approved": Q(status=LoanStatus.APPROVED),
-    "out": Q(status=LoanStatus.HANDED_OVER),
-    "all": Q(),
-}
-
-
 @allowed("archive.manage")
 @require_GET
 def loan_queue(request):
-    show = request.GET.get("show", "open")
-    if show == "overdue":
-        condition = Q(status=LoanStatus.HANDED_OVER, return_by__lt=timezone.localdate())
-    else:
-        condition = QUEUE_FILTERS.get(show, QUEUE_FILTERS["open"])
-    loans = _loan_rows(
-        visible(request.user, Loan).exclude(borrower=request.user).filter(condition)
-    ).order_by("return_by", "pk")
+    filters = LoanQueueFilter(
+        request.GET, queryset=visible(request.user, Loan).exclude(borrower=request.user)
+    )
     context = {
-        "page": paginate(request, loans),
+        "page": paginate(request, _loan_rows(filters.qs).order_by("return_by", "pk")),
         "today": timezone.localdate(),
         "title": _("Loan queue"),
         "queue": True,
-        "show": show,
-        "filters": [
-            ("open", _("Not finished")),
-            ("requested", _("To decide")),
-            ("approved", _("To hand over")),
-            ("out", _("Out")),
-            ("overdue", _("Overdue")),
-            ("all", _("All")),
-        ],
+        "filters": filters,
     }
     return render(request, "archive/loan_list.html", context)
 

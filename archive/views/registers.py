@@ -1,15 +1,19 @@
-"""The registers (PDF and Excel) and the exports made in the background."""
+"""The registers (PDF and Excel) and the exports made in the background.
+
+A GET never changes anything: a PDF too long to make in the request answers a page that
+offers to make it in the background, and only that page's POST queues the export.
+"""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from archive.choices import RegisterKind
-from archive.exports import queue_register
+from archive.exports import SEARCH_KEYS, queue_register
 from archive.models import RegisterExport
 from archive.registers import FORMATS, TooManyRows, make_register
 from onsite import export_views
@@ -19,25 +23,32 @@ from onsite.paging import paginate
 from onsite.permissions import visible
 
 CONTENT_TYPES = {"pdf": "application/pdf", "xlsx": XLSX}
+BACK = {RegisterKind.ITEMS: "archive:item_list", RegisterKind.LOANS: "archive:my_loans"}
+
+
+def _search(kind, data):
+    """The item search a register was asked with (the loan register has none)."""
+    if kind != RegisterKind.ITEMS:
+        return {}
+    return {key: data[key] for key in SEARCH_KEYS if data.get(key)}
 
 
 def _register(request, kind, fmt):
     if fmt not in FORMATS:
-        return render(request, "404.html", status=404)
-    params = request.GET if kind == RegisterKind.ITEMS else {}
+        raise Http404
+    params = _search(kind, request.GET)
     try:
         content, name = make_register(request.user, kind, params, fmt)
     except TooManyRows as error:
-        queue_register(request.user, kind, params)
-        messages.info(
-            request,
-            _(
-                "%(count)s rows are too many for a PDF made on the spot: it is being made "
-                "and you will be notified when it is ready."
-            )
-            % {"count": error.args[0]},
-        )
-        return redirect("archive:export_list")
+        context = {
+            "kind": kind,
+            "title": RegisterKind(kind).label,
+            "count": error.args[0],
+            "params": params,
+            "query": urlencode(params),
+            "back": BACK[kind],
+        }
+        return render(request, "archive/register_too_long.html", context)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
@@ -56,6 +67,17 @@ def loan_register(request, fmt):
 
 
 @signed_in
+@require_POST
+def register_queue(request, kind):
+    """Make a PDF register in the background (the button of the "too long" page)."""
+    if kind not in RegisterKind.values:
+        raise Http404
+    queue_register(request.user, kind, _search(kind, request.POST))
+    messages.info(request, _("The register is being made; you will be notified when it is ready."))
+    return redirect("archive:export_list")
+
+
+@signed_in
 @require_GET
 def export_list(request):
     rows = visible(request.user, RegisterExport).order_by("-created_at", "-pk")
@@ -67,3 +89,4 @@ def export_list(request):
 
 
 export_download = export_views.download_view(RegisterExport, back="archive:export_list")
+export_retry = export_views.retry_view(RegisterExport, back="archive:export_list")

@@ -72,11 +72,18 @@ def _destruction(status):
     return make
 
 
-def _audit(cast):
+def _audit(cast, result=AuditResult.PENDING):
     item = _item(cast)
     audit = ShelfAudit.objects.create(collection=cast.collection, started_by=cast.custodian)
-    AuditLine.objects.create(audit=audit, copy=item.copies.first(), expected_location="A-01")
+    AuditLine.objects.create(
+        audit=audit, copy=item.copies.first(), expected_location="A-01", result=result
+    )
     return audit
+
+
+def _checked_audit_pk(cast):
+    """An audit whose every copy was checked: it may be completed."""
+    return _audit(cast, AuditResult.FOUND).pk
 
 
 def _audit_pk(cast):
@@ -94,18 +101,23 @@ def _discrepancy_pk(cast):
     return Discrepancy.objects.create(line=line, copy=line.copy, kind=AuditResult.MISSING).pk
 
 
-def _export_pk(cast):
-    content = b"%PDF-1.4 register"
-    export = RegisterExport.objects.create(
-        requested_by=cast.staff,
-        kind="items",
-        state="done",
-        sha256=hashlib.sha256(content).hexdigest(),
-        finished_at=timezone.now(),
-        expires_at=timezone.now() + timedelta(hours=1),
-    )
-    export.file.save("register.pdf", ContentFile(content), save=True)
-    return export.pk
+def _export(state):
+    def make(cast):
+        content = b"%PDF-1.4 register"
+        export = RegisterExport.objects.create(
+            requested_by=cast.staff,
+            kind="archive.items",
+            format="pdf",
+            state=state,
+            sha256=hashlib.sha256(content).hexdigest(),
+            finished_at=timezone.now(),
+            expires_at=timezone.now() + timedelta(hours=1),
+        )
+        if state == "done":
+            export.file.save("register.pdf", ContentFile(content), save=True)
+        return export.token
+
+    return make
 
 
 MANAGERS = {"custodian": 200, "leader": 200}
@@ -205,7 +217,7 @@ EXPECTATIONS = {
     "archive:audit_start": expect(_url("archive:audit_start"), 403, custodian=200),
     "archive:audit_detail": expect(_url("archive:audit_detail", _audit_pk), 404, **MANAGERS),
     "archive:audit_action[complete]": expect(
-        _url("archive:audit_action", _audit_pk, "complete"), 404, custodian=200, leader=403
+        _url("archive:audit_action", _checked_audit_pk, "complete"), 404, custodian=200, leader=403
     ),
     "archive:audit_line_mark": expect(
         _url("archive:audit_line_mark", _line_pk),
@@ -224,9 +236,18 @@ EXPECTATIONS = {
     ),
     "archive:export_list": expect(_url("archive:export_list"), 200),
     # An export belongs to the one who asked for it: everyone else gets 404.
-    "archive:export_download": expect(_url("archive:export_download", _export_pk), 404, staff=200),
+    "archive:export_download": expect(
+        _url("archive:export_download", _export("done")), 404, staff=200
+    ),
+    "archive:export_retry": expect(
+        _url("archive:export_retry", _export("failed")), 404, method="post", staff=302
+    ),
     "archive:access_log": expect(_url("archive:access_log"), 403, **MANAGERS),
     # Registers answer everyone, filtered by what each may see.
     "archive:item_register": expect(_url("archive:item_register", fmt="xlsx"), 200),
     "archive:loan_register": expect(_url("archive:loan_register", fmt="xlsx"), 200),
+    # Anyone may have a register made in the background (of the rows they may see).
+    "archive:register_queue": expect(
+        _url("archive:register_queue", "items"), 302, method="post", data={"q": "录"}
+    ),
 }

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import services
-from archive.choices import CopyStatus, DestructionStatus, ItemStatus, LoanStatus
+from archive.choices import DESTRUCTION, CopyStatus, DestructionStatus, ItemStatus, LoanStatus
 from archive.models import Copy, Destruction, Item, ItemFile
 from onsite.models import AuditEntry, Notification
 from onsite.workflow import WorkflowError
@@ -120,11 +120,12 @@ def test_destruction_needs_the_leaders_approval_first(cast, arc):
 
 
 @pytest.mark.rule("R2.4-destroy-when-needed")
-def test_a_copy_on_loan_cannot_be_destroyed(cast, arc):
+def test_a_copy_on_loan_cannot_be_destroyed_nor_is_it_offered(cast, arc):
     make_loan(arc.public, cast.staff, LoanStatus.HANDED_OVER)
     record = _propose(cast, arc.public)
     services.approve_destruction(cast.leader, record)
-    with pytest.raises(WorkflowError):
+    assert "carry_out" not in [a.name for a in DESTRUCTION.actions_for(cast.custodian, record)]
+    with pytest.raises(WorkflowError, match="loan|借"):
         services.carry_out_destruction(
             cast.custodian,
             record,
@@ -191,3 +192,40 @@ def test_leader_rejects_through_the_page_with_a_reason(cast, arc, login):
     record.refresh_from_db()
     assert record.status == DestructionStatus.REJECTED and record.decided_by == cast.leader
     assert Notification.objects.filter(recipient=cast.custodian).exists()
+
+
+def _carry_out(cast, record):
+    return services.carry_out_destruction(
+        cast.custodian,
+        record,
+        destroyed_on=timezone.localdate(),
+        witness_statement="当面粉碎",
+        witness_password=PASSWORD,
+    )
+
+
+@pytest.mark.rule("R2.4-destroy-when-needed")
+def test_destroying_the_last_copy_closes_the_item_and_cancels_waiting_requests(cast, arc):
+    waiting = make_loan(arc.public, cast.staff, LoanStatus.REQUESTED)
+    record = _propose(cast, arc.public)
+    services.approve_destruction(cast.leader, record)
+    _carry_out(cast, record)
+    waiting.refresh_from_db()
+    assert waiting.status == LoanStatus.CANCELLED
+    entry = AuditEntry.objects.get(action="archive.item.destroy")
+    assert (entry.from_state, entry.to_state) == (ItemStatus.KEPT, ItemStatus.DESTROYED)
+    assert entry.actor == cast.custodian
+    assert AuditEntry.objects.filter(action="archive.loan.cancel", actor=cast.custodian).exists()
+
+
+@pytest.mark.rule("R2.4-destroy-when-needed")
+def test_an_item_is_not_closed_while_a_copy_is_kept(cast):
+    item = ItemFactory(collection=cast.collection, custodian=cast.custodian, copies=2)
+    item.copies.filter(number=1).update(status=CopyStatus.DESTROYED)
+    with pytest.raises(WorkflowError):
+        services.destroy_item(cast.custodian, item)
+    with pytest.raises(PermissionDenied):
+        services.destroy_item(cast.leader, item)  # only its custodians close an item
+    item.refresh_from_db()
+    assert item.status == ItemStatus.KEPT
+    assert not AuditEntry.objects.filter(action="archive.item.destroy").exists()

@@ -1,5 +1,7 @@
 """Races on PostgreSQL: one physical copy is never lent twice, even when two approvals or
-two hand-overs of the same loan run at the same moment."""
+two hand-overs of the same loan run at the same moment, and a copy being destroyed is never
+lent. Each call runs in its own thread and connection; any error but a refusal
+(``WorkflowError``), a deadlock above all, fails the test."""
 
 import threading
 from datetime import timedelta
@@ -9,14 +11,21 @@ from django.db import connection
 from django.utils import timezone
 
 from archive import services
-from archive.choices import LoanStatus
-from archive.models import Loan, Signature
+from archive.choices import (
+    ACTIVE_LOAN_STATES,
+    CopyStatus,
+    DestructionMethod,
+    DestructionStatus,
+    ItemStatus,
+    LoanStatus,
+)
+from archive.models import Destruction, Loan, Signature
 from onsite.signatures import SignatureInput
 from onsite.workflow import WorkflowError
 from tests.archive.conftest import png_signature
 from tests.archive.factories import GrantFactory, ItemFactory
 from tests.conftest import is_postgres
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -28,9 +37,12 @@ def _postgres_only():
 
 
 def _run_together(*calls):
-    """Start the calls at the same moment in threads; return (results, errors)."""
+    """Start the calls at the same moment in threads; return (results, refusals).
+
+    Anything raised but a ``WorkflowError`` (a deadlock, a unique violation) fails.
+    """
     barrier = threading.Barrier(len(calls))
-    results, errors = [], []
+    results, errors, crashes = [], [], []
 
     def run(call):
         try:
@@ -38,6 +50,8 @@ def _run_together(*calls):
             results.append(call())
         except WorkflowError as error:
             errors.append(error)
+        except Exception as error:  # noqa: BLE001 - reported below
+            crashes.append(error)
         finally:
             connection.close()
 
@@ -46,6 +60,8 @@ def _run_together(*calls):
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a call never finished"
+    assert not crashes, crashes
     return results, errors
 
 
@@ -66,7 +82,7 @@ def test_concurrent_double_hand_over_lends_the_copy_once(cast):
     def hand_over(custodian):
         return lambda: services.hand_over_loan(
             custodian,
-            loan.pk,
+            Loan.objects.get(pk=loan.pk),
             condition="good",
             signature=SignatureInput.from_data_url(png_signature()),
         )
@@ -89,10 +105,62 @@ def test_concurrent_approvals_reserve_the_only_copy_once(cast):
     cast.collection.leaders.add(second_leader)
 
     results, errors = _run_together(
-        lambda: services.approve_loan(cast.leader, first.pk),
-        lambda: services.approve_loan(second_leader, second.pk),
+        lambda: services.approve_loan(cast.leader, Loan.objects.get(pk=first.pk)),
+        lambda: services.approve_loan(second_leader, Loan.objects.get(pk=second.pk)),
     )
     assert len(results) == 1 and len(errors) == 1
     statuses = sorted(Loan.objects.values_list("status", flat=True))
     assert statuses == [LoanStatus.APPROVED, LoanStatus.REQUESTED]
     assert Loan.objects.filter(status=LoanStatus.APPROVED, copy__isnull=False).count() == 1
+
+
+def _approved_destruction(cast, item):
+    return Destruction.objects.create(
+        item=item,
+        reason="超过保存期限",
+        method=DestructionMethod.SHRED,
+        witness=cast.manager,
+        planned_on=timezone.localdate(),
+        proposed_by=cast.custodian,
+        status=DestructionStatus.APPROVED,
+        decided_by=cast.leader,
+    )
+
+
+@pytest.mark.rule("R2.4-one-copy-one-loan")
+def test_approving_a_loan_while_its_only_copy_is_destroyed_never_deadlocks_nor_lends_it(cast):
+    GrantFactory(user=cast.staff, collection=cast.collection, clearance=1)
+    outcomes = set()
+    for _round in range(10):
+        item = ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=1)
+        loan = services.request_loan(cast.staff, item, purpose="回放", **_dates())
+        record = _approved_destruction(cast, item)
+
+        results, errors = _run_together(
+            lambda: services.approve_loan(cast.leader, Loan.objects.get(pk=loan.pk)),
+            lambda: services.carry_out_destruction(
+                cast.custodian,
+                Destruction.objects.get(pk=record.pk),
+                destroyed_on=timezone.localdate(),
+                witness_statement="当面粉碎",
+                witness_password=PASSWORD,
+            ),
+        )
+        assert len(results) == 1 and len(errors) == 1
+        loan.refresh_from_db()
+        record.refresh_from_db()
+        item.refresh_from_db()
+        copy = item.copies.get()
+        if loan.status == LoanStatus.APPROVED:  # the approval came first: nothing destroyed
+            assert loan.copy_id == copy.pk and copy.status == CopyStatus.KEPT
+            assert record.status == DestructionStatus.APPROVED
+            assert item.status == ItemStatus.KEPT
+        else:  # the destruction came first: the request was cancelled, nothing lent
+            assert loan.status == LoanStatus.CANCELLED and loan.copy_id is None
+            assert record.status == DestructionStatus.DONE
+            assert copy.status == CopyStatus.DESTROYED and item.status == ItemStatus.DESTROYED
+        assert not Loan.objects.filter(
+            copy__status=CopyStatus.DESTROYED, status__in=ACTIVE_LOAN_STATES
+        ).exists()
+        outcomes.add(loan.status)
+    assert outcomes <= {LoanStatus.APPROVED, LoanStatus.CANCELLED}

@@ -1,4 +1,5 @@
-"""The loan register as PDF and Excel, scoped to the exporter, with footer and Chinese text."""
+"""The registers as PDF and Excel, scoped to the exporter, with footer and Chinese text; long
+PDFs made in the background through the core's export framework."""
 
 import hashlib
 import io
@@ -14,12 +15,15 @@ from pypdf import PdfReader
 from archive import exports
 from archive.choices import LoanStatus
 from archive.models import RegisterExport
+from onsite import exports as onsite_exports
+from onsite.choices import ExportState
 from onsite.models import AuditEntry, Notification
 from onsite.names import display_name
 from onsite.workflow import WorkflowError
 from tests.archive.factories import ItemFactory, make_loan
 
 pytestmark = pytest.mark.django_db
+LABEL = RegisterExport._meta.label
 
 
 @pytest.fixture
@@ -65,12 +69,27 @@ def test_loan_register_pdf_renders_chinese_and_names_the_exporter(cast, loans, l
     assert "他库录像" not in text
     exporter = display_name(cast.custodian)
     assert exporter in text.replace(" ", "")  # the footer names the exporter
-    assert AuditEntry.objects.filter(action="archive.register.loans").exists()
+    assert AuditEntry.objects.filter(action="archive.loan.export").exists()
 
 
 def test_unknown_format_is_404(cast, login):
     response = login(cast.staff).get(reverse("archive:loan_register", kwargs={"fmt": "csv"}))
     assert response.status_code == 404
+
+
+def test_a_long_pdf_is_offered_in_the_background_and_a_get_queues_nothing(
+    cast, arc, login, settings
+):
+    settings.ARCHIVE_PDF_MAX_ROWS = 2
+    client = login(cast.staff)  # sees public, internal and secret: 3 rows
+    url = reverse("archive:item_register", kwargs={"fmt": "pdf"})
+    response = client.get(url, {"q": "录", "page": "2"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert reverse("archive:register_queue", args=["items"]) in page
+    assert 'name="q" value="录"' in page and 'name="page"' not in page
+    assert not RegisterExport.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="archive.export.").exists()
 
 
 def test_a_long_pdf_is_made_in_the_background_with_only_visible_rows(
@@ -79,45 +98,58 @@ def test_a_long_pdf_is_made_in_the_background_with_only_visible_rows(
     settings.ARCHIVE_PDF_MAX_ROWS = 2
     client = login(cast.staff)  # sees public, internal and secret: 3 rows
     with django_capture_on_commit_callbacks() as callbacks:
-        response = client.get(reverse("archive:item_register", kwargs={"fmt": "pdf"}))
+        response = client.post(reverse("archive:register_queue", args=["items"]))
     assert response.url == reverse("archive:export_list")
     export = RegisterExport.objects.get()
-    assert (export.requested_by, export.kind, export.state) == (cast.staff, "items", "queued")
+    assert (export.requested_by, export.kind, export.state) == (
+        cast.staff,
+        "archive.items",
+        "queued",
+    )
     assert len(callbacks) == 1  # the Celery task is sent once the request commits
+    assert AuditEntry.objects.filter(action="archive.export.queue", actor=cast.staff).exists()
 
-    assert exports.run_export(export.pk) is True
-    assert exports.run_export(export.pk) is False  # a second delivery does nothing
+    assert onsite_exports.run(LABEL, export.pk) is True
+    assert onsite_exports.run(LABEL, export.pk) is False  # a second delivery does nothing
     export.refresh_from_db()
     assert export.state == "done" and export.rows == 3
     assert Notification.objects.filter(recipient=cast.staff, url=response.url).exists()
 
-    response = client.get(reverse("archive:export_download", args=[export.pk]))
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    response = client.get(reverse("archive:export_download", args=[export.token]))
+    content = b"".join(response.streaming_content)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert "秘密录音" in text and "机密录像" not in text
-    assert hashlib.sha256(response.content).hexdigest() == export.sha256
+    assert hashlib.sha256(content).hexdigest() == export.sha256
     assert AuditEntry.objects.filter(action="archive.export.download").exists()
-    other = login(cast.custodian).get(reverse("archive:export_download", args=[export.pk]))
+    other = login(cast.custodian).get(reverse("archive:export_download", args=[export.token]))
     assert other.status_code == 404
 
 
-def test_an_expired_export_is_refused_and_its_file_purged(cast, arc, settings, time_machine):
-    settings.ARCHIVE_PDF_MAX_ROWS = 1
-    export = exports.queue_export(cast.staff, "items", {"q": "录"})
-    exports.run_export(export.pk)
+def test_queueing_a_register_needs_a_post_and_a_known_kind(cast, login):
+    client = login(cast.staff)
+    assert client.get(reverse("archive:register_queue", args=["items"])).status_code == 405
+    assert client.post(reverse("archive:register_queue", args=["visits"])).status_code == 404
+    assert not RegisterExport.objects.exists()
+
+
+def test_an_expired_export_is_refused_and_its_file_purged(cast, arc, time_machine):
+    export = exports.queue_register(cast.staff, "items", {"q": "录"})
+    onsite_exports.run(LABEL, export.pk)
     export.refresh_from_db()
     path = export.file.path
     time_machine.move_to(export.expires_at + timedelta(minutes=1))
     with pytest.raises(WorkflowError):
-        exports.open_export(cast.staff, export)
-    assert exports.purge_expired() == 1
+        onsite_exports.open_file(cast.staff, export)
+    assert onsite_exports.purge_expired() == 1
     export.refresh_from_db()
+    assert export.state == ExportState.EXPIRED
     assert not export.file and not os.path.exists(path)
 
 
 def test_the_filters_are_kept_for_the_background_export(cast, arc):
-    export = exports.queue_export(cast.staff, "items", {"q": "秘密", "page": "2"})
+    export = exports.queue_register(cast.staff, "items", {"q": "秘密", "page": "2"})
     assert export.params == {"q": "秘密"}
-    exports.run_export(export.pk)
+    onsite_exports.run(LABEL, export.pk)
     export.refresh_from_db()
     assert export.rows == 1
 
@@ -129,16 +161,23 @@ def test_excel_is_always_made_on_the_spot(cast, arc, login, settings):
     assert not RegisterExport.objects.exists()
 
 
-def test_the_sweep_makes_a_register_whose_task_was_lost(cast, arc, settings, time_machine):
-    from archive import tasks
-
-    settings.ARCHIVE_PDF_MAX_ROWS = 1
+def test_the_sweep_makes_a_register_whose_task_was_lost(cast, arc, time_machine):
     time_machine.move_to("2026-12-01 09:00 +08:00")
-    lost = exports.queue_export(cast.staff, "items", {})
+    lost = exports.queue_register(cast.staff, "items", {})
     time_machine.move_to("2026-12-01 09:05 +08:00")
-    fresh = exports.queue_export(cast.staff, "items", {})
-    tasks.sweep_registers()
+    fresh = exports.queue_register(cast.staff, "items", {})
+    onsite_exports.sweep()
     lost.refresh_from_db()
     fresh.refresh_from_db()
     assert lost.state == "done" and lost.rows == 3
     assert fresh.state == "queued"  # its task may still be on its way
+
+
+def test_the_owner_starts_a_failed_register_again(cast, arc, login):
+    export = exports.queue_register(cast.staff, "items", {})
+    RegisterExport.objects.filter(pk=export.pk).update(state=ExportState.FAILED, attempts=3)
+    url = reverse("archive:export_retry", args=[export.token])
+    assert login(cast.custodian).post(url).status_code == 404
+    assert login(cast.staff).post(url).status_code == 302
+    export.refresh_from_db()
+    assert export.state == ExportState.QUEUED and export.attempts == 0

@@ -5,9 +5,12 @@ supervises A; HR, the VP and the administrator see the whole company; the others
 strangers to A and get 404 for A's objects (their existence is not confirmed).
 """
 
-from datetime import date, time
+import hashlib
+from datetime import date, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.access import expect
 from tests.attendance.conftest import leave_type
@@ -19,14 +22,14 @@ def _url(name, *args):
     return lambda cast: reverse(name, args=[arg(cast) if callable(arg) else arg for arg in args])
 
 
-def _overtime(cast, status="submitted"):
+def _overtime(cast, status="submitted", day=date(2026, 11, 14)):
     from attendance.choices import OvertimeKind
     from attendance.models import OvertimeRequest
 
     return OvertimeRequest.objects.create(
         user=cast.staff,
         site=cast.site,
-        date=date(2026, 11, 14),
+        date=day,
         start_time=time(9),
         end_time=time(12),
         planned_minutes=180,
@@ -38,6 +41,11 @@ def _overtime(cast, status="submitted"):
 
 def _approved_overtime(cast):
     return _overtime(cast, "supervisor_approved")
+
+
+def _worked_overtime(cast):
+    """Approved overtime that is over: its hours can be confirmed."""
+    return _overtime(cast, "supervisor_approved", timezone.localdate() - timedelta(days=7))
 
 
 def _leave(cast):
@@ -73,11 +81,25 @@ def _leave_type(cast):
 
 
 def _export(cast):
+    """A finished export of HR's (the person who asked for it is the only one to see it)."""
     from attendance.models import AttendanceExport
 
-    return AttendanceExport.objects.create(
-        requested_by=cast.hr, scope="company", year=2026, month=11, format="pdf"
-    ).token
+    content = b"%PDF-1.4 attendance"
+    export = AttendanceExport.objects.create(
+        requested_by=cast.hr,
+        kind="attendance.month",
+        scope="company",
+        year=2026,
+        month=11,
+        format="pdf",
+        state="done",
+        file_name="attendance-2026-11-全公司.pdf",
+        sha256=hashlib.sha256(content).hexdigest(),
+        finished_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    export.file.save("export.pdf", ContentFile(content), save=True)
+    return export.token
 
 
 # Departments for the export filter: department A of the cast.
@@ -103,17 +125,34 @@ EXPECTATIONS = {
         **COMPANY_WIDE,
     ),
     # Only the supervisor of the applicant decides the first step; HR and VP see it: 403.
-    "attendance:overtime_decide": expect(
-        _url("attendance:overtime_decide", _overtime, "approve"),
-        404,
-        supervisor=200,
-        staff=403,
-        hr=403,
-        vp=403,
-        admin=403,
-    ),
-    "attendance:overtime_cancel": expect(
-        _url("attendance:overtime_cancel", _overtime),
+    **{
+        f"attendance:overtime_action[{name}]": expect(
+            _url("attendance:overtime_action", _overtime, name),
+            404,
+            supervisor=200,
+            staff=403,
+            hr=403,
+            vp=403,
+            admin=403,
+        )
+        for name in ("approve", "reject")
+    },
+    # HR approves and files (or rejects) what the supervisor approved.
+    **{
+        f"attendance:overtime_action[{name}]": expect(
+            _url("attendance:overtime_action", _approved_overtime, name),
+            404,
+            hr=200,
+            staff=403,
+            supervisor=403,
+            vp=403,
+            admin=403,
+        )
+        for name in ("file", "hr_reject")
+    },
+    # Only the applicant withdraws.
+    "attendance:overtime_action[cancel]": expect(
+        _url("attendance:overtime_action", _overtime, "cancel"),
         404,
         staff=200,
         supervisor=403,
@@ -122,7 +161,7 @@ EXPECTATIONS = {
         admin=403,
     ),
     "attendance:overtime_hours": expect(
-        _url("attendance:overtime_hours", _approved_overtime),
+        _url("attendance:overtime_hours", _worked_overtime),
         404,
         staff=200,
         supervisor=200,
@@ -133,17 +172,20 @@ EXPECTATIONS = {
     "attendance:leave_detail": expect(
         _url("attendance:leave_detail", _leave), 404, staff=200, supervisor=200, **COMPANY_WIDE
     ),
-    "attendance:leave_decide": expect(
-        _url("attendance:leave_decide", _leave, "approve"),
-        404,
-        supervisor=200,
-        staff=403,
-        hr=403,
-        vp=403,
-        admin=403,
-    ),
-    "attendance:leave_cancel": expect(
-        _url("attendance:leave_cancel", _leave),
+    **{
+        f"attendance:leave_action[{name}]": expect(
+            _url("attendance:leave_action", _leave, name),
+            404,
+            supervisor=200,
+            staff=403,
+            hr=403,
+            vp=403,
+            admin=403,
+        )
+        for name in ("approve", "reject")
+    },
+    "attendance:leave_action[cancel]": expect(
+        _url("attendance:leave_action", _leave, "cancel"),
         404,
         staff=200,
         supervisor=403,
@@ -198,7 +240,7 @@ EXPECTATIONS = {
     "attendance:leave_type_edit": expect(
         _url("attendance:leave_type_edit", _leave_type), 403, hr=200, admin=200
     ),
-    # Exports are HR's.
+    # Exports are HR's; each export is seen by the person who asked for it only.
     "attendance:exports": expect(_url("attendance:exports"), 403, hr=200),
     "attendance:export_start": expect(
         _url("attendance:export_start"),
@@ -221,5 +263,5 @@ EXPECTATIONS = {
     "attendance:export_retry": expect(
         _url("attendance:export_retry", _export), 403, method="post", hr=302
     ),
-    "attendance:export_download": expect(_url("attendance:export_download", _export), 403, hr=404),
+    "attendance:export_download": expect(_url("attendance:export_download", _export), 403, hr=200),
 }

@@ -45,3 +45,41 @@ def test_staff_checks_in_with_one_tap_on_a_phone(cast, new_page):
     assert seen["check_out_button"]
     assert seen["width_today"] <= PHONE["width"]
     assert seen["width_month"] <= PHONE["width"]
+
+
+def test_the_lists_and_their_filters_fit_a_phone(cast, new_page):
+    from datetime import time
+
+    from django.utils import timezone
+
+    from attendance.models import OvertimeRequest
+
+    request = OvertimeRequest.objects.create(
+        user=cast.staff,
+        site=cast.site,
+        date=timezone.localdate(),
+        start_time=time(19),
+        end_time=time(21),
+        planned_minutes=120,
+        kind="workday",
+        reason="会议保障",
+        status="supervisor_approved",
+    )
+    page = new_page(phone=True)
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "hr")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login [type=submit]")
+    page.wait_for_url("**/")
+    widths = {}
+    for path in (
+        "/attendance/summary/",
+        "/attendance/all-requests/?kind=overtime&status=supervisor_approved",
+        "/attendance/queue/",
+        "/attendance/exports/",
+        f"/attendance/overtime/{request.pk}/",
+    ):
+        page.goto(path)
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    assert page.locator("[data-action=file]").is_visible()
+    assert all(width <= PHONE["width"] for width in widths.values()), widths

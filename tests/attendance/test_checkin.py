@@ -43,8 +43,10 @@ def test_it_checks_in_and_out_with_ip_agent_and_position(cast, schedule, login, 
     record.refresh_from_db()
     assert record.check_out_at == at(MONDAY, 18, 5)
     assert record.check_out_ip == "10.8.1.21"
-    assert AuditEntry.objects.filter(action="attendance.check_in", actor=cast.staff).exists()
-    assert AuditEntry.objects.filter(action="attendance.check_out", actor=cast.staff).exists()
+    assert AuditEntry.objects.filter(action="attendance.record.check_in", actor=cast.staff).exists()
+    assert AuditEntry.objects.filter(
+        action="attendance.record.check_out", actor=cast.staff
+    ).exists()
     page = client.get(reverse("attendance:today"))
     assert "18:05" in page.content.decode()
 

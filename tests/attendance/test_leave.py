@@ -12,7 +12,7 @@ from attendance.choices import Compensation, LeaveStatus, OvertimeKind, Overtime
 from attendance.models import LeaveRequest, OvertimeRequest
 from onsite.models import AuditEntry, Notification
 from onsite.workflow import WorkflowError
-from tests.attendance.conftest import leave_type
+from tests.attendance.conftest import at, leave_type
 
 
 def ask(user, leave_type, start, end, start_half="am", end_half="pm"):
@@ -100,15 +100,15 @@ def test_end_before_start_and_days_without_work_are_refused(cast, schedule, annu
 def test_the_supervisor_approves_and_rejects_with_audit_and_notice(cast, schedule, annual):
     first = ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 7))
     second = ask(cast.staff, annual, date(2026, 12, 8), date(2026, 12, 8))
-    services.approve_leave(cast.supervisor, first.pk, "同意")
+    services.approve_leave(cast.supervisor, first, "同意")
     with pytest.raises(WorkflowError, match="reason"):
-        services.reject_leave(cast.supervisor, second.pk, " ")
-    services.reject_leave(cast.supervisor, second.pk, "人手不足")
+        services.reject_leave(cast.supervisor, second, " ")
+    services.reject_leave(cast.supervisor, second, "人手不足")
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (LeaveStatus.APPROVED, LeaveStatus.REJECTED)
     assert first.decided_by == cast.supervisor
-    assert AuditEntry.objects.filter(action="leave.reject", comment="人手不足").exists()
+    assert AuditEntry.objects.filter(action="attendance.leave.reject", comment="人手不足").exists()
     titles = list(Notification.objects.filter(recipient=cast.staff).values_list("title", flat=True))
     assert len(titles) == 2
     # A rejected request gives its days back.
@@ -122,19 +122,19 @@ def test_scope_nobody_outside_the_department_and_not_oneself_decides(cast, sched
     AssignmentFactory(user=cast.supervisor, site=cast.site)
     leave = ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 7))
     own = ask(cast.supervisor, annual, date(2026, 12, 7), date(2026, 12, 7))
-    for actor, pk in [(cast.hr, leave.pk), (cast.outsider, leave.pk), (cast.supervisor, own.pk)]:
+    for actor, request in [(cast.hr, leave), (cast.outsider, leave), (cast.supervisor, own)]:
         with pytest.raises(PermissionDenied):
-            services.approve_leave(actor, pk)
+            services.approve_leave(actor, request)
     assert set(LeaveRequest.objects.values_list("status", flat=True)) == {LeaveStatus.SUBMITTED}
 
 
 @pytest.mark.django_db
 def test_approved_leave_is_withdrawn_only_before_it_starts(cast, schedule, annual):
     leave = ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 7))
-    services.approve_leave(cast.supervisor, leave.pk)
+    services.approve_leave(cast.supervisor, leave)
     with pytest.raises(WorkflowError, match="begun"):
-        services.cancel_leave(cast.staff, leave.pk, today=date(2026, 12, 7))
-    services.cancel_leave(cast.staff, leave.pk, today=date(2026, 12, 6))
+        services.cancel_leave(cast.staff, leave, now=at(date(2026, 12, 7), 8))
+    services.cancel_leave(cast.staff, leave, now=at(date(2026, 12, 6), 20))
     leave.refresh_from_db()
     assert leave.status == LeaveStatus.CANCELLED
 
@@ -178,7 +178,9 @@ def test_a_personal_allowance_replaces_the_default_for_that_year(cast, schedule,
     assert services.leave_balance(cast.staff, annual, 2027) == 5
     assert services.leave_balance(cast.supervisor, annual, 2026) == 5
     ask(cast.staff, annual, date(2026, 12, 7), date(2026, 12, 14))  # 6 days, more than 5
-    assert AuditEntry.objects.filter(action="leave_allowance.set", to_state="10").exists()
+    assert AuditEntry.objects.filter(
+        action="attendance.leave_allowance.set", to_state="10"
+    ).exists()
 
 
 @pytest.mark.django_db

@@ -66,7 +66,9 @@ def test_submitting_notifies_the_supervisor_and_audits(cast, submitted):
     assert submitted.status == OvertimeStatus.SUBMITTED
     assert not submitted.submitted_late
     assert Notification.objects.filter(recipient=cast.supervisor).count() == 1
-    assert AuditEntry.objects.filter(action="overtime.submit", object_id=submitted.pk).exists()
+    assert AuditEntry.objects.filter(
+        action="attendance.overtime.submit", object_id=submitted.pk
+    ).exists()
 
 
 @pytest.mark.django_db
@@ -104,24 +106,24 @@ def test_bad_overtime_input_is_refused_and_nothing_is_saved(cast, schedule):
 @pytest.mark.django_db
 @pytest.mark.rule("R2.3-overtime-supervisor-approval", "R2.3-overtime-hr-filing")
 def test_the_full_two_step_flow_files_the_overtime(cast, submitted):
-    services.approve_overtime(cast.supervisor, submitted.pk, "同意")
+    services.approve_overtime(cast.supervisor, submitted, "同意")
     submitted.refresh_from_db()
     assert submitted.status == OvertimeStatus.SUPERVISOR_APPROVED
     assert submitted.supervisor_by == cast.supervisor
     assert Notification.objects.filter(recipient=cast.hr).count() == 1
-    services.file_overtime(cast.hr, submitted.pk, "已备案")
+    services.file_overtime(cast.hr, submitted, "已备案")
     submitted.refresh_from_db()
     assert submitted.status == OvertimeStatus.FILED
     assert submitted.hr_by == cast.hr
     trail = list(
-        AuditEntry.objects.filter(object_id=submitted.pk, action__startswith="overtime.")
+        AuditEntry.objects.filter(object_id=submitted.pk, action__startswith="attendance.overtime.")
         .order_by("id")
         .values_list("action", "from_state", "to_state", "comment")
     )
     assert trail == [
-        ("overtime.submit", "", "submitted", ""),
-        ("overtime.approve", "submitted", "supervisor_approved", "同意"),
-        ("overtime.file", "supervisor_approved", "filed", "已备案"),
+        ("attendance.overtime.submit", "", "submitted", ""),
+        ("attendance.overtime.approve", "submitted", "supervisor_approved", "同意"),
+        ("attendance.overtime.file", "supervisor_approved", "filed", "已备案"),
     ]
     assert Notification.objects.filter(recipient=cast.staff).count() == 2
 
@@ -130,15 +132,15 @@ def test_the_full_two_step_flow_files_the_overtime(cast, submitted):
 @pytest.mark.rule("R2.3-overtime-hr-filing")
 def test_hr_cannot_file_before_the_supervisor_approved(cast, submitted):
     with pytest.raises(WorkflowError):
-        services.file_overtime(cast.hr, submitted.pk)
+        services.file_overtime(cast.hr, submitted)
 
 
 @pytest.mark.django_db
 @pytest.mark.rule("R2.3-overtime-supervisor-approval")
 def test_the_supervisor_rejects_with_a_reason(cast, submitted):
     with pytest.raises(WorkflowError, match="reason"):
-        services.reject_overtime(cast.supervisor, submitted.pk, "")
-    services.reject_overtime(cast.supervisor, submitted.pk, "无需加班")
+        services.reject_overtime(cast.supervisor, submitted, "")
+    services.reject_overtime(cast.supervisor, submitted, "无需加班")
     submitted.refresh_from_db()
     assert submitted.status == OvertimeStatus.REJECTED
     assert Notification.objects.get(recipient=cast.staff).body.endswith("无需加班")
@@ -147,36 +149,36 @@ def test_the_supervisor_rejects_with_a_reason(cast, submitted):
 @pytest.mark.django_db
 @pytest.mark.rule("R2.3-overtime-hr-filing")
 def test_hr_rejects_after_the_supervisor_approved(cast, submitted):
-    services.approve_overtime(cast.supervisor, submitted.pk)
-    services.hr_reject_overtime(cast.hr, submitted.pk, "未按规定报备")
+    services.approve_overtime(cast.supervisor, submitted)
+    services.hr_reject_overtime(cast.hr, submitted, "未按规定报备")
     submitted.refresh_from_db()
     assert submitted.status == OvertimeStatus.REJECTED
     assert submitted.hr_by == cast.hr
     with pytest.raises(WorkflowError):
-        services.file_overtime(cast.hr, submitted.pk)
+        services.file_overtime(cast.hr, submitted)
 
 
 @pytest.mark.django_db
 def test_the_applicant_cancels_until_filed_but_not_after(cast, submitted):
-    services.cancel_overtime(cast.staff, submitted.pk)
+    services.cancel_overtime(cast.staff, submitted)
     submitted.refresh_from_db()
     assert submitted.status == OvertimeStatus.CANCELLED
     with time_machine.travel(at(date(2026, 11, 10), 10), tick=False):
         second = ask(cast.staff, cast.site)
-    services.approve_overtime(cast.supervisor, second.pk)
-    services.cancel_overtime(cast.staff, second.pk)  # still possible before HR files
+    services.approve_overtime(cast.supervisor, second)
+    services.cancel_overtime(cast.staff, second)  # still possible before HR files
     with time_machine.travel(at(date(2026, 11, 10), 10), tick=False):
         third = ask(cast.staff, cast.site)
-    services.approve_overtime(cast.supervisor, third.pk)
-    services.file_overtime(cast.hr, third.pk)
+    services.approve_overtime(cast.supervisor, third)
+    services.file_overtime(cast.hr, third)
     with pytest.raises(WorkflowError):
-        services.cancel_overtime(cast.staff, third.pk)
+        services.cancel_overtime(cast.staff, third)
 
 
 @pytest.mark.django_db
 def test_only_the_applicant_cancels(cast, submitted):
     with pytest.raises(PermissionDenied):
-        services.cancel_overtime(cast.supervisor, submitted.pk)
+        services.cancel_overtime(cast.supervisor, submitted)
 
 
 @pytest.mark.django_db
@@ -192,27 +194,27 @@ def test_scope_a_supervisor_of_another_department_or_self_cannot_approve(cast, s
         request = ask(cast.staff, cast.site)
         own = ask(cast.supervisor, cast.site)
     with pytest.raises(PermissionDenied):
-        services.approve_overtime(other_supervisor, request.pk)
+        services.approve_overtime(other_supervisor, request)
     with pytest.raises(PermissionDenied):
-        services.approve_overtime(cast.supervisor, own.pk)
+        services.approve_overtime(cast.supervisor, own)
     with pytest.raises(PermissionDenied):
-        services.approve_overtime(cast.hr, request.pk)  # HR is the second step only
+        services.approve_overtime(cast.hr, request)  # HR is the second step only
     request.refresh_from_db()
     assert request.status == OvertimeStatus.SUBMITTED
 
 
 @pytest.mark.django_db
 def test_actual_hours_default_to_check_in_and_out_and_are_confirmed_after(cast, submitted, record):
-    services.approve_overtime(cast.supervisor, submitted.pk)
+    services.approve_overtime(cast.supervisor, submitted)
     record(cast.staff, SATURDAY, cast.site, (9, 10), (13, 40))
     assert services.suggested_minutes(submitted) == 270
     with (
         time_machine.travel(at(SATURDAY, 12), tick=False),
         pytest.raises(WorkflowError, match="ended"),
     ):
-        services.confirm_overtime_hours(cast.staff, submitted.pk, 270)
+        services.confirm_overtime_hours(cast.staff, submitted, 270)
     with time_machine.travel(at(SATURDAY, 14), tick=False):
-        services.confirm_overtime_hours(cast.staff, submitted.pk, 270)
+        services.confirm_overtime_hours(cast.staff, submitted, 270)
     submitted.refresh_from_db()
     assert submitted.actual_minutes == 270
     assert submitted.counted_minutes == 270
@@ -223,9 +225,9 @@ def test_several_requests_are_decided_at_once_and_refusals_are_reported(cast, sc
     with time_machine.travel(at(date(2026, 11, 10), 10), tick=False):
         first = ask(cast.staff, cast.site)
         second = ask(cast.staff, cast.site, date(2026, 11, 15))
-    services.cancel_overtime(cast.staff, second.pk)
+    services.cancel_overtime(cast.staff, second)
     done, errors = services.decide_many(
-        cast.supervisor, "overtime", "approve", [first.pk, second.pk], "同意"
+        cast.supervisor, "overtime", "approve", [first, second], "同意"
     )
     assert done == 1
     assert len(errors) == 1 and f"#{second.pk}" in errors[0]

@@ -42,6 +42,11 @@ def race(*calls):
     return results
 
 
+def fresh(obj):
+    """Each racer reads the request itself, as two people's pages would."""
+    return type(obj).objects.get(pk=obj.pk)
+
+
 @pytest.fixture
 def second_supervisor(cast):
     if not is_postgres():
@@ -67,15 +72,16 @@ def _overtime(cast):
 def test_approve_and_reject_at_once_record_exactly_one_decision(cast, second_supervisor):
     request = _overtime(cast)
     results = race(
-        lambda: services.approve_overtime(cast.supervisor, request.pk, "同意"),
-        lambda: services.reject_overtime(second_supervisor, request.pk, "不同意"),
+        lambda: services.approve_overtime(cast.supervisor, fresh(request), "同意"),
+        lambda: services.reject_overtime(second_supervisor, fresh(request), "不同意"),
     )
     errors = [r for r in results if isinstance(r, WorkflowError)]
     assert len(errors) == 1
     request.refresh_from_db()
     assert request.status in (OvertimeStatus.SUPERVISOR_APPROVED, OvertimeStatus.REJECTED)
     decisions = AuditEntry.objects.filter(
-        object_id=str(request.pk), action__in=["overtime.approve", "overtime.reject"]
+        object_id=str(request.pk),
+        action__in=["attendance.overtime.approve", "attendance.overtime.reject"],
     )
     assert decisions.count() == 1
 
@@ -83,13 +89,18 @@ def test_approve_and_reject_at_once_record_exactly_one_decision(cast, second_sup
 def test_two_hr_filings_at_once_file_once(cast, second_supervisor):
     other_hr = UserFactory(roles=[Role.HR], department=cast.dept_b)
     request = _overtime(cast)
-    services.approve_overtime(cast.supervisor, request.pk)
+    services.approve_overtime(cast.supervisor, request)
     results = race(
-        lambda: services.file_overtime(cast.hr, request.pk),
-        lambda: services.file_overtime(other_hr, request.pk),
+        lambda: services.file_overtime(cast.hr, request),
+        lambda: services.file_overtime(other_hr, request),
     )
     assert sum(isinstance(r, WorkflowError) for r in results) == 1
-    assert AuditEntry.objects.filter(object_id=str(request.pk), action="overtime.file").count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            object_id=str(request.pk), action="attendance.overtime.file"
+        ).count()
+        == 1
+    )
 
 
 def test_two_leave_decisions_at_once_record_one(cast, second_supervisor):
@@ -102,13 +113,18 @@ def test_two_leave_decisions_at_once_record_one(cast, second_supervisor):
         reason="事",
     )
     results = race(
-        lambda: services.approve_leave(cast.supervisor, leave.pk),
-        lambda: services.approve_leave(second_supervisor, leave.pk),
+        lambda: services.approve_leave(cast.supervisor, leave),
+        lambda: services.approve_leave(second_supervisor, leave),
     )
     assert sum(isinstance(r, WorkflowError) for r in results) == 1
     leave.refresh_from_db()
     assert leave.status == LeaveStatus.APPROVED
-    assert AuditEntry.objects.filter(object_id=str(leave.pk), action="leave.approve").count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            object_id=str(leave.pk), action="attendance.leave.approve"
+        ).count()
+        == 1
+    )
 
 
 def test_two_leave_requests_at_once_cannot_overdraw_the_balance(cast, second_supervisor, schedule):

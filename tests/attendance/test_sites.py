@@ -35,7 +35,7 @@ def test_hr_adds_a_schedule_from_a_date_on_but_never_rewrites_the_past(cast, sch
     assert list(
         SiteSchedule.objects.filter(site=cast.site).values_list("valid_from", flat=True)
     ) == [date(2026, 12, 1), date(2026, 1, 1)]
-    assert AuditEntry.objects.filter(action="site_schedule.add", actor=cast.hr).exists()
+    assert AuditEntry.objects.filter(action="attendance.site_schedule.add", actor=cast.hr).exists()
     bad = client.post(url, {**schedule_data("2026-12-08"), "s-weekdays": "189"})
     assert bad.status_code == 200
     assert SiteSchedule.objects.filter(site=cast.site).count() == 2

@@ -85,7 +85,7 @@ def test_the_overtime_form_shows_why_it_refuses(cast, schedule, login):
 def test_a_get_never_decides_and_a_post_does(cast, schedule, login):
     request = overtime(cast)
     client = login(cast.supervisor)
-    url = reverse("attendance:overtime_decide", args=[request.pk, "approve"])
+    url = reverse("attendance:overtime_action", args=[request.pk, "approve"])
     assert client.get(url).status_code == 200
     request.refresh_from_db()
     assert request.status == OvertimeStatus.SUBMITTED
@@ -98,20 +98,25 @@ def test_a_get_never_decides_and_a_post_does(cast, schedule, login):
 def test_the_second_approver_sees_a_clear_message(cast, schedule, login):
     request = overtime(cast)
     client = login(cast.supervisor)
-    url = reverse("attendance:overtime_decide", args=[request.pk, "approve"])
+    url = reverse("attendance:overtime_action", args=[request.pk, "approve"])
     client.post(url, {"comment": "同意"})
-    response = client.post(url, {"comment": "同意"}, follow=True)
-    messages = [str(m) for m in response.context["messages"]]
+    response = client.post(url, {"comment": "同意"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "cannot be done now" in page or "无法" in page
+    assert AuditEntry.objects.filter(action="attendance.overtime.approve").count() == 1
+    later = client.get(url, follow=True)  # a GET of a move no longer possible says why
+    messages = [str(m) for m in later.context["messages"]]
     assert any("cannot be done now" in m or "无法" in m for m in messages), messages
-    assert AuditEntry.objects.filter(action="overtime.approve").count() == 1
 
 
 @pytest.mark.django_db
 def test_a_rejection_without_a_reason_stays_on_the_form(cast, schedule, login):
     request = overtime(cast)
-    url = reverse("attendance:overtime_decide", args=[request.pk, "reject"])
+    url = reverse("attendance:overtime_action", args=[request.pk, "reject"])
     response = login(cast.supervisor).post(url, {"comment": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400  # the form again, with its error
+    assert response.context["form"].errors["comment"]
     request.refresh_from_db()
     assert request.status == OvertimeStatus.SUBMITTED
 
@@ -183,7 +188,7 @@ def test_the_applicant_sees_who_decided_when_and_why(cast, schedule, login):
     from attendance import services
 
     request = overtime(cast)
-    services.reject_overtime(cast.supervisor, request.pk, "本周无需加班")
+    services.reject_overtime(cast.supervisor, request, "本周无需加班")
     page = login(cast.staff).get(reverse("attendance:my_requests")).content.decode()
     assert "本周无需加班" in page
     detail = login(cast.staff).get(reverse("attendance:overtime_detail", args=[request.pk]))
@@ -228,7 +233,9 @@ def test_hr_edits_the_calendar_and_a_provisional_year_warns(cast, login):
         client.post(reverse("attendance:calendar_year", args=[2027, "confirm"]))
         page = client.get(reverse("attendance:calendar")).content.decode()
         assert 'data-testid="provisional-warning"' not in page
-    assert AuditEntry.objects.filter(action="calendar.confirm_year", actor=cast.hr).exists()
+    assert AuditEntry.objects.filter(
+        action="attendance.calendar_year.confirm", actor=cast.hr
+    ).exists()
 
 
 @pytest.mark.django_db
@@ -241,7 +248,7 @@ def test_hr_sets_a_leave_type_allowance(cast, login):
     assert response.status_code == 302
     annual.refresh_from_db()
     assert annual.yearly_allowance == 10
-    assert AuditEntry.objects.filter(action="leave_type.change").exists()
+    assert AuditEntry.objects.filter(action="attendance.leave_type.change").exists()
 
 
 @pytest.mark.django_db
@@ -260,3 +267,94 @@ def test_all_requests_lists_the_department_for_the_supervisor_and_everything_for
     assert reverse("attendance:overtime_detail", args=[other.pk]) in page
     page = login(cast.hr).get(url.replace("submitted", "filed")).content.decode()
     assert reverse("attendance:overtime_detail", args=[other.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_the_request_page_offers_exactly_the_moves_the_person_may_take(cast, schedule, login):
+    request = overtime(cast)
+    url = reverse("attendance:overtime_detail", args=[request.pk])
+
+    def offered(person):
+        page = login(person).get(url).content.decode()
+        return {
+            name
+            for name in ("approve", "reject", "file", "hr_reject", "cancel")
+            if f'data-action="{name}"' in page
+        }
+
+    assert offered(cast.supervisor) == {"approve", "reject"}
+    assert offered(cast.staff) == {"cancel"}
+    assert offered(cast.hr) == set()  # HR sees it, but its step comes after the supervisor's
+    request.status = OvertimeStatus.SUPERVISOR_APPROVED
+    request.save()
+    assert offered(cast.hr) == {"file", "hr_reject"}
+    assert offered(cast.supervisor) == set()
+
+
+@pytest.mark.django_db
+def test_the_hours_are_offered_only_once_the_approved_overtime_is_over(cast, schedule, login):
+    from attendance import services
+    from tests.attendance.conftest import at
+
+    request = overtime(cast)  # Saturday 2026-11-14, 09:00–12:00
+    detail = reverse("attendance:overtime_detail", args=[request.pk])
+    hours = reverse("attendance:overtime_hours", args=[request.pk])
+    button = 'data-action="confirm_hours"'
+    with time_machine.travel(at(date(2026, 11, 14), 13), tick=False):
+        client = login(cast.staff)
+        assert button not in client.get(detail).content.decode()  # not approved yet
+        assert client.get(hours).status_code == 302  # back to the request, saying why
+    services.approve_overtime(cast.supervisor, request)
+    with time_machine.travel(at(date(2026, 11, 14), 11), tick=False):
+        client = login(cast.staff)
+        assert button not in client.get(detail).content.decode()  # not over yet
+        refused = client.post(hours, {"minutes": 120})
+        assert refused.status_code == 400
+    with time_machine.travel(at(date(2026, 11, 14), 13), tick=False):
+        assert button not in login(cast.hr).get(detail).content.decode()  # not HR's to confirm
+        client = login(cast.staff)
+        assert button in client.get(detail).content.decode()
+        assert client.post(hours, {"minutes": 170}).status_code == 302
+    request.refresh_from_db()
+    assert request.actual_minutes == 170
+    assert AuditEntry.objects.filter(
+        action="attendance.overtime.confirm_hours", to_state="170", actor=cast.staff
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_a_bulk_decision_reports_each_id_it_cannot_see_or_that_is_gone(cast, schedule, login):
+    mine = overtime(cast)
+    gone = overtime(cast, start_time=time(13), end_time=time(15))
+    gone_pk = gone.pk
+    gone.delete()
+    response = login(cast.supervisor).post(
+        reverse("attendance:queue_decide"),
+        {"what": "overtime", "action": "approve", "ids": [mine.pk, gone_pk]},
+        follow=True,
+    )
+    errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    assert len(errors) == 1 and f"#{gone_pk}" in errors[0]
+    mine.refresh_from_db()
+    assert mine.status == OvertimeStatus.SUPERVISOR_APPROVED
+
+
+@pytest.mark.django_db
+def test_the_queue_shows_a_supervisor_who_is_also_hr_both_steps_but_never_their_own(
+    cast, schedule, login
+):
+    from onsite.choices import Role
+    from tests.factories import UserFactory
+
+    both = UserFactory(roles=[Role.SUPERVISOR, Role.HR], department=cast.dept_a)
+    cast.dept_a.supervisors.add(both)
+    waiting = overtime(cast)
+    to_file = overtime(cast, OvertimeStatus.SUPERVISOR_APPROVED, time(13), time(15))
+    own = overtime(cast, OvertimeStatus.SUPERVISOR_APPROVED)
+    own.user = both
+    own.save()
+    page = login(both).get(reverse("attendance:queue")).content.decode()
+    assert reverse("attendance:overtime_detail", args=[waiting.pk]) in page
+    assert reverse("attendance:overtime_detail", args=[to_file.pk]) in page
+    assert reverse("attendance:overtime_detail", args=[own.pk]) not in page
+    assert 'data-testid="queue-leave"' in page

@@ -1,0 +1,106 @@
+"""Supervisors' and HR's month views: team grid, monthly summary, unapproved overtime, and
+every request of the month; all filtered by month, department and site."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from attendance.choices import STATUS_CODES, DayStatus
+from attendance.filters import StaffMonthFilter, request_filter
+from attendance.holidays import provisional_years
+from attendance.summary import leave_types, month_rows, staff_queryset, unapproved_items
+from attendance.views.common import month_nav
+from onsite.access import allowed
+from onsite.paging import paginate
+from onsite.permissions import is_company_wide, may, supervised_department_ids, visible
+
+User = get_user_model()
+_RELATED = {
+    "overtime": ("user__profile__department", "site", "supervisor_by", "hr_by"),
+    "leave": ("user__profile__department", "leave_type", "decided_by"),
+}
+
+
+def team_filter(request):
+    """The people of the person's team (their departments, or everyone company-wide),
+    filtered by the request's month, department and site."""
+    people = staff_queryset(base=visible(request.user, User))
+    if not is_company_wide(request.user):
+        people = people.filter(profile__department_id__in=supervised_department_ids(request.user))
+    return StaffMonthFilter(request.GET, queryset=people, request=request)
+
+
+@allowed("attendance.view_team")
+@require_GET
+def team(request):
+    filters = team_filter(request)
+    page = paginate(request, filters.qs)
+    first, last = filters.first, filters.last
+    context = {
+        "filters": filters,
+        "page": page,
+        "rows": month_rows(page.object_list, first.year, first.month),
+        "dates": [first + timedelta(days=i) for i in range((last - first).days + 1)],
+        "legend": [(DayStatus(s).label, str(c)) for s, c in STATUS_CODES.items() if c],
+        **month_nav(first),
+    }
+    return render(request, "attendance/team.html", context)
+
+
+@allowed("attendance.view_team")
+@require_GET
+def request_list(request):
+    """Every overtime or leave request the user may see, filtered by month and status."""
+    filters = request_filter(request.GET, lambda model: visible(request.user, model))
+    kind = filters.what
+    order = ("date", "id") if kind == "overtime" else ("start_date", "id")
+    rows = filters.qs.select_related(*_RELATED[kind]).order_by(*order)
+    context = {
+        "kind": kind,
+        "filters": filters,
+        "page": paginate(request, rows),
+        **month_nav(filters.first),
+    }
+    return render(request, "attendance/request_list.html", context)
+
+
+@allowed("attendance.view_team")
+@require_GET
+def unapproved(request):
+    filters = team_filter(request)
+    context = {
+        "filters": filters,
+        "items": unapproved_items(filters.qs, filters.first, filters.last),
+        **month_nav(filters.first),
+    }
+    return render(request, "attendance/unapproved.html", context)
+
+
+@allowed("attendance.view_team")
+@require_GET
+def summary(request):
+    filters = team_filter(request)
+    page = paginate(request, filters.qs)
+    first = filters.first
+    types = leave_types()
+    rows = month_rows(page.object_list, first.year, first.month)
+    for row in rows:
+        row.leave_list = [row.leave_days.get(t.pk, 0) for t in types]
+    chosen = filters.cleaned
+    context = {
+        "filters": filters,
+        "page": page,
+        "rows": rows,
+        "types": types,
+        # A department or a site is made on the spot; the whole company in the background.
+        "part_chosen": bool(chosen.get("department") or chosen.get("site")),
+        "may_export": may(request.user, "attendance.export"),
+        "may_manage_leave": may(request.user, "attendance.manage_leave_types"),
+        "may_manage_sites": may(request.user, "attendance.manage_sites"),
+        "query": filters.data.urlencode(),
+        "provisional": provisional_years([first.year]),
+        **month_nav(first),
+    }
+    return render(request, "attendance/summary.html", context)

@@ -1,0 +1,23 @@
+"""The QR label sheet (PDF) of chosen devices, or of the inventory list's search."""
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+
+from equipment.filters import EquipmentFilter
+from equipment.labels import MAX_LABELS, label_sheet
+from equipment.models import Equipment
+from onsite.access import allowed
+from onsite.permissions import visible
+
+
+@allowed("equipment.use")
+@require_GET
+def labels(request):
+    rows = visible(request.user, Equipment).select_related("site", "venue")
+    ids = [int(value) for value in request.GET.getlist("id") if value.isdigit()]
+    rows = rows.filter(pk__in=ids) if ids else EquipmentFilter(request.GET, queryset=rows).qs
+    devices = list(rows.order_by("site__code", "name", "pk")[:MAX_LABELS])
+    content = label_sheet(devices, request.build_absolute_uri("/"), exported_by=request.user)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="equipment-labels.pdf"'
+    return response

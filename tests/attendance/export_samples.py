@@ -1,0 +1,8 @@
+"""How to queue each export kind of attendance (tests/test_export_kinds.py)."""
+
+KINDS = {
+    "attendance.month": lambda cast: (
+        cast.hr,
+        {"fmt": "xlsx", "scope": "company", "year": 2026, "month": 11},
+    ),
+}
