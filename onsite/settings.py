@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "onsite",
     "attendance",
     "archive",
+    "duties",
     "meetingroom",
     "equipment",
 ]

@@ -1,0 +1,1 @@
+"""Forms of the duties app, one module per part (crispy, ``form_tag = False``)."""
