@@ -23,7 +23,6 @@ from duties.choices import (
 from duties.conf import conf
 from duties.models import Authorisation, Receipt, Task, Training
 from duties.services.checklists import completion
-from duties.services.common import plain
 from duties.services.reports import missing_reports
 from onsite.choices import Role
 from onsite.names import display_name
@@ -196,7 +195,7 @@ def trainings_upcoming(now):
             period="upcoming",
             recipients=list(training.attendees.all()),
             title=_("Training %(title)s on %(when)s"),
-            body=plain(training.place),
+            body=training.place,
             url=training.get_absolute_url(),
             params={
                 "title": training.title,

@@ -1,16 +1,13 @@
 """Celery tasks of the duties app: thin wrappers around plain functions taking ``now``.
 
-The deemed-acceptance sweep runs on Celery beat every minute; its beat entry is added when
-the Celery app finalizes (workers and beat import every app's ``tasks.py`` first).
+The deemed-acceptance sweep runs on Celery beat every minute (``PERIODIC``, read by the
+core's beat schedule).
 """
 
 from celery import shared_task
 from django.utils import timezone
 
-from onsite.celery import app
-
 DEEM_EVERY_SECONDS = 60.0
-DEEM_ENTRY = "duties-deem-silent-receipts"
 
 
 @shared_task(name="duties.deem_silent_receipts")
@@ -21,12 +18,4 @@ def deem_silent_receipts():
     return sweep(timezone.now())
 
 
-def schedule(sender, **kwargs):
-    """The beat entry of the sweep (idempotent: one entry by name)."""
-    sender.add_periodic_task(DEEM_EVERY_SECONDS, deem_silent_receipts.s(), name=DEEM_ENTRY)
-
-
-if app.finalized:
-    schedule(app)
-else:
-    app.on_after_finalize.connect(schedule, weak=False)
+PERIODIC = [(DEEM_EVERY_SECONDS, deem_silent_receipts)]

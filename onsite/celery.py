@@ -28,8 +28,10 @@ app.autodiscover_tasks()
 
 @app.on_after_finalize.connect
 def schedule_periodic_tasks(sender, **kwargs):
-    """One beat entry per reminder kind, plus the outbox and export sweeps."""
+    """One beat entry per reminder kind, the outbox and export sweeps, and each app's own
+    periodic tasks (``PERIODIC = [(seconds, task), ...]`` in its ``tasks.py``)."""
     from onsite import reminding
+    from onsite.plugins import portal_apps
     from onsite.tasks import relay_outbox, run_reminder_scan, sweep_exports
 
     sender.add_periodic_task(60.0, relay_outbox.s(), name="relay-outbox")
@@ -38,3 +40,7 @@ def schedule_periodic_tasks(sender, **kwargs):
         sender.add_periodic_task(
             float(kind.every_seconds), run_reminder_scan.s(kind.name), name=f"reminder-{kind.name}"
         )
+    for config in portal_apps():
+        module = config.import_part("tasks")
+        for seconds, task in getattr(module, "PERIODIC", ()):
+            sender.add_periodic_task(float(seconds), task.s(), name=task.name)

@@ -21,6 +21,7 @@ from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
 from onsite.models import Notification, NotificationMute
@@ -39,8 +40,10 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
     """Queue a notification to each recipient (a user or an iterable of users).
 
     ``title`` and ``body`` are lazy translatable strings; ``params`` fill their
-    %(name)s placeholders after translation into each recipient's language. ``kind`` (a
-    reminder kind) lets a person mute its e-mail; it still shows in the app.
+    %(name)s placeholders after translation into each recipient's language. A plain
+    string (a person's own words, e.g. a comment) is kept exactly as typed — a "%" in it
+    is never taken for a placeholder. ``kind`` (a reminder kind) lets a person mute its
+    e-mail; it still shows in the app.
     """
     if hasattr(recipients, "pk"):
         recipients = [recipients]
@@ -64,8 +67,8 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
                 Notification(
                     recipient=user,
                     kind=kind,
-                    title=(str(title) % params)[:200],
-                    body=str(body) % params if body else "",
+                    title=_render(title, params)[:200],
+                    body=_render(body, params) if body else "",
                     url=url,
                     email_state=EmailState.PENDING
                     if user.email and user.pk not in muted
@@ -79,6 +82,14 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
 
         after_commit(relay_notifications, ids)
     return created
+
+
+def _render(text, params):
+    """A translatable text in the active language with its placeholders filled; a plain
+    string as it is."""
+    if isinstance(text, Promise):
+        return str(text) % params
+    return str(text)
 
 
 def message_id(note):

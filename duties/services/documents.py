@@ -22,9 +22,10 @@ from duties.choices import (
 from duties.models import CompanyDocument, Receipt
 from duties.permissions import is_hr, supervised
 from duties.services import files
-from duties.services.common import name, notify
+from duties.services.common import name
 from onsite import audit
 from onsite.models import Assignment
+from onsite.notifications import notify
 from onsite.workflow import WorkflowError, lock
 
 logger = logging.getLogger(__name__)

@@ -18,9 +18,10 @@ from duties.models import (
 )
 from duties.permissions import is_hr, supervised
 from duties.services import files
-from duties.services.common import local_today, name, notify
+from duties.services.common import local_today, name
 from onsite import audit
 from onsite.models import Assignment, Site
+from onsite.notifications import notify
 from onsite.permissions import require
 from onsite.workflow import WorkflowError, lock
 

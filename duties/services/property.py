@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy
 
 from duties.choices import CUSTODY, CustodyStatus, PropertyCondition, SignatureMoment, SignatureSide
 from duties.models import Custody, CustodySignature, PropertyItem
-from duties.services.common import name, notify
+from duties.services.common import name
 from onsite import audit
 from onsite.choices import SignatureMethod
 from onsite.middleware import current_ip
+from onsite.notifications import notify
 from onsite.permissions import require
 from onsite.signatures import SignatureInput
 from onsite.workflow import WorkflowError

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 from duties.choices import REPORT, ReportKind
 from duties.expected import days_on, expected_at_work
 from duties.models import WorkReport
-from duties.services.common import local_today, name, notify
+from duties.services.common import local_today, name
+from onsite.notifications import notify
 from onsite.workflow import WorkflowError
 
 

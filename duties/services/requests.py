@@ -16,7 +16,8 @@ from duties.choices import (
 )
 from duties.models import Authorisation, ClientRequest
 from duties.services import files
-from duties.services.common import name, notify, supervisors_of
+from duties.services.common import name, supervisors_of
+from onsite.notifications import notify
 from onsite.workflow import WorkflowError
 
 

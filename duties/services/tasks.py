@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy
 
 from duties.choices import TASK
 from duties.models import Task
-from duties.services.common import local_today, name, notify
+from duties.services.common import local_today, name
+from onsite.notifications import notify
 from onsite.workflow import WorkflowError
 
 

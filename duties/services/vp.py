@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from duties.choices import VP_REQUEST
 from duties.models import VPRequest
-from duties.services.common import name, notify, supervisors_of
+from duties.services.common import name, supervisors_of
 from onsite.choices import Role
+from onsite.notifications import notify
 from onsite.workflow import WorkflowError
 
 

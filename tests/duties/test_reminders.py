@@ -165,7 +165,7 @@ def test_the_deemed_acceptance_sweep_has_its_beat_entry():
 
     app.loader.import_default_modules()
     app.finalize()
-    entry = app.conf.beat_schedule[tasks.DEEM_ENTRY]
+    entry = app.conf.beat_schedule[tasks.deem_silent_receipts.name]
     assert entry["task"] == "duties.deem_silent_receipts"
     assert entry["task"] in app.tasks
 

@@ -157,3 +157,16 @@ def test_a_resent_email_carries_the_same_message_id(cast):
     first, second = mail.outbox[-2:]
     assert first.extra_headers["Message-ID"] == second.extra_headers["Message-ID"]
     assert str(note.pk) in first.extra_headers["Message-ID"]
+
+
+def test_a_persons_own_words_are_kept_as_typed_even_with_a_percent_sign(cast):
+    from django.utils.translation import gettext_lazy
+
+    notifications.notify(
+        cast.staff,
+        gettext_lazy("Your overtime on %(date)s was rejected"),
+        "完成80%，其余明天",
+        params={"date": "2026-12-01"},
+    )
+    note = Notification.objects.get(recipient=cast.staff)
+    assert note.body == "完成80%，其余明天" and "2026-12-01" in note.title
