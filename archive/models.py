@@ -1,8 +1,5 @@
 """Models of the confidential A/V archive."""
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -29,27 +26,22 @@ from archive.choices import (
 )
 from archive.storage import private_storage
 from onsite.models import BackgroundExport
+from onsite.storage import private_name
 
 User = settings.AUTH_USER_MODEL
 
 
-def _private_name(folder, filename):
-    """Random stored names: a title never appears on the file system."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
 def item_file_path(instance, filename):
-    return _private_name("files", filename)
+    return private_name("files", filename)
 
 
 def receipt_path(instance, filename):
-    return _private_name("receipts", filename)
+    return private_name("receipts", filename)
 
 
 def export_path(instance, filename):
     """Kept for migration 0004; exports are stored by ``onsite.models.export_upload_to``."""
-    return _private_name("exports", filename)
+    return private_name("exports", filename)
 
 
 class Collection(models.Model):

@@ -1,8 +1,6 @@
 """Models of the equipment app: inventory, attachments, maintenance plans, inspections, faults."""
 
 import secrets
-import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -25,7 +23,7 @@ from equipment.choices import (
     PlanKind,
 )
 from onsite.models import BackgroundExport
-from onsite.storage import PrivateStorage
+from onsite.storage import PrivateStorage, private_name
 
 User = settings.AUTH_USER_MODEL
 equipment_storage = PrivateStorage("equipment")
@@ -36,18 +34,12 @@ def private_storage():
     return equipment_storage
 
 
-def _private_name(folder, filename):
-    """Random stored names: a file's own name never appears on the file system."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
 def attachment_path(instance, filename):
-    return _private_name("attachments", filename)
+    return private_name("attachments", filename)
 
 
 def photo_path(instance, filename):
-    return _private_name("photos", filename)
+    return private_name("photos", filename)
 
 
 class ServiceTarget(models.Model):

@@ -4,9 +4,7 @@ Venues and people live in the core (``onsite.models``); archive items in the arc
 Every workflow row names its venue (directly or through its meeting), so one JOIN scopes it.
 """
 
-import uuid
 from datetime import timedelta
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -29,24 +27,18 @@ from meetingroom.choices import (
 from meetingroom.conf import conf
 from onsite.models import BackgroundExport
 from onsite.names import display_name
-from onsite.storage import PrivateStorage
+from onsite.storage import PrivateStorage, private_name
 
 User = settings.AUTH_USER_MODEL
 private_storage = PrivateStorage("meetingroom")
 
 
-def _private_name(folder, filename):
-    """Random stored names: nothing of the title reaches the file system."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
 def notice_path(instance, filename):
-    return _private_name("notices", filename)
+    return private_name("notices", filename)
 
 
 def scan_path(instance, filename):
-    return _private_name("pledges", filename)
+    return private_name("pledges", filename)
 
 
 _BLANK = _("Leave empty for the default.")

@@ -6,9 +6,12 @@ check who may see them, verify the SHA-256 and audit the download.
 
 import hashlib
 import os
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
 
@@ -38,6 +41,12 @@ _core = PrivateStorage()
 def private_storage():
     """The storage callable of the core's file fields (referenced by migrations)."""
     return _core
+
+
+def private_name(folder, filename):
+    """A random stored name ``<folder>/<yyyy>/<mm>/<hex>.<suffix>``: no title on the disk."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
 
 def sha256_of(fileobj, chunk_size=1024 * 1024):

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy
 from archive.choices import ITEM, LOAN, CopyStatus, LoanStatus
 from archive.conf import conf
 from archive.models import Collection, Copy, Item, ItemFile, Loan
-from archive.storage import sha256_of
 from onsite import audit
 from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import require
+from onsite.storage import sha256_of
 from onsite.workflow import WorkflowError, lock
 
 

@@ -5,14 +5,10 @@ Documents, authorisation documents, agreements, manuals and certificates are ser
 attachments) an audit entry.
 """
 
-import uuid
-from pathlib import PurePath
-
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onsite.storage import PrivateStorage
+from onsite.storage import PrivateStorage, private_name
 
 _storage = PrivateStorage("duties")
 
@@ -24,9 +20,7 @@ def private_storage():
 
 def attachment_path(instance, filename):
     """Random stored names: a title never appears on the file system."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    folder = instance._meta.model_name
-    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+    return private_name(instance._meta.model_name, filename)
 
 
 class StoredFile(models.Model):

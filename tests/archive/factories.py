@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from archive.choices import LoanStatus, Medium
 from archive.models import CollectionAccess, Copy, Item, ItemFile, Loan
-from archive.storage import sha256_of
+from onsite.storage import sha256_of
 from tests.factories import CollectionFactory, UserFactory
 
 

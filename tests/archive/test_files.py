@@ -90,7 +90,7 @@ def test_an_oversized_upload_gets_a_message(cast, arc, login, settings):
 @pytest.mark.rule("R2.4-recording-integrity")
 def test_a_file_not_stored_intact_is_not_kept(cast, arc, monkeypatch):
     from archive import services
-    from archive.storage import PrivateStorage
+    from onsite.storage import PrivateStorage
     from onsite.workflow import WorkflowError
 
     original = PrivateStorage._save
