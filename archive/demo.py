@@ -49,7 +49,9 @@ def load(demo):
             },
         )
         for number in range(1, copies + 1):
-            Copy.objects.get_or_create(item=item, number=number)
+            Copy.objects.get_or_create(
+                item=item, number=number, defaults={"code": Copy.make_code(item, number)}
+            )
     # 张伟 may see the collection up to 秘密 (level 2); 李娜 up to 内部.
     CollectionAccess.objects.get_or_create(
         user=users["zhangwei"], collection=collection, defaults={"clearance": 2}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.choices import ITEM, LOAN, CopyStatus, LoanStatus
+from archive.choices import ITEM, LOAN, CopyStatus, FileCheck, LoanStatus
 from archive.conf import conf
 from archive.models import Collection, Copy, Item, ItemFile, Loan
 from archive.storage import sha256_of
@@ -46,7 +46,9 @@ def register_item(actor, collection, *, copies=1, **fields):
         return Item(collection=collection, registered_by=actor, **fields)
 
     def number_copies(item):
-        Copy.objects.bulk_create([Copy(item=item, number=n) for n in range(1, copies + 1)])
+        Copy.objects.bulk_create(
+            [Copy(item=item, number=n, code=Copy.make_code(item, n)) for n in range(1, copies + 1)]
+        )
 
     return ITEM.create(
         actor,
@@ -146,50 +148,42 @@ def add_file(actor, item, uploaded):
     return record
 
 
-def open_file(actor, item_file):
+def open_file(actor, item_file, *, loan=None):
     """Open a stored file for download after verifying its checksum; both outcomes audited.
 
-    The caller fetched ``item_file`` through ``visible()``; a mismatch or a missing file
-    refuses the download and is recorded.
+    The caller checked who may open it (``digital.download``). A mismatch or a missing
+    file refuses the download, is recorded and opens a discrepancy (the custodians are
+    told at once). Returns (handle, the SHA-256 verified).
 
     Enforces R2.4-recording-integrity, R2.4-no-passing-on.
     """
+    from archive.services.integrity import report_damaged_file
+
     if item_file.erased_at or not item_file.file:
         raise WorkflowError(_("This file was erased when the item was destroyed."))
     try:
         handle = item_file.file.storage.open(item_file.file.name, "rb")
     except FileNotFoundError:
         audit.record(actor, "archive.file.missing", item_file.item, comment=item_file.original_name)
+        report_damaged_file(item_file, FileCheck.MISSING, item_file.original_name, actor=actor)
         raise ChecksumMismatch(_("The stored file is missing; the download was refused.")) from None
     actual = sha256_of(handle)
     if actual != item_file.sha256:
         handle.close()
-        audit.record(
-            actor,
-            "archive.file.checksum_mismatch",
-            item_file.item,
-            comment=f"{item_file.original_name}: {item_file.sha256} ≠ {actual}",
-        )
-        _tell_custodians(
-            item_file.item,
-            gettext_lazy("Checksum mismatch on a file of %(item)s"),
-            gettext_lazy("The download was refused. Check the stored copy."),
-        )
+        detail = f"{item_file.original_name}: {item_file.sha256} ≠ {actual}"
+        audit.record(actor, "archive.file.checksum_mismatch", item_file.item, comment=detail)
+        report_damaged_file(item_file, FileCheck.ALTERED, detail, actor=actor)
         raise ChecksumMismatch(
             _("The file does not match its recorded checksum; the download was refused.")
         )
-    audit.record(actor, "archive.file.download", item_file.item, comment=item_file.original_name)
-    return handle
-
-
-def _tell_custodians(item, title, body):
-    notify(
-        list(item.collection.custodians.all()),
-        title,
-        body,
-        reverse("archive:item_detail", args=[item.pk]),
-        {"item": item.reference},
+    under = f" · {loan.number}" if loan else ""
+    audit.record(
+        actor,
+        "archive.file.download",
+        item_file.item,
+        comment=f"{item_file.original_name}{under} · SHA-256 {actual}",
     )
+    return handle, actual
 
 
 @ITEM.guard("destroy")
