@@ -90,10 +90,7 @@ def verify_stored_files(now=None, *, budget_bytes=None, max_seconds=None, clock=
     deadline = clock() + (max_seconds if max_seconds is not None else conf.INTEGRITY_MAX_SECONDS)
     overdue_before = now - timedelta(days=conf.INTEGRITY_CYCLE_DAYS)
     result = SweepResult()
-    queue = files.select_related("item__collection").order_by(
-        F("verified_at").asc(nulls_first=True), "pk"
-    )
-    for item_file in queue.iterator(chunk_size=200):
+    for item_file in _oldest_first(files, now):
         overdue = item_file.verified_at is None or item_file.verified_at < overdue_before
         if result.checked and (clock() >= deadline or (result.bytes >= budget and not overdue)):
             break
@@ -103,16 +100,32 @@ def verify_stored_files(now=None, *, budget_bytes=None, max_seconds=None, clock=
     return result
 
 
+def _oldest_first(files, now, batch=100):
+    """The files not verified by this run, verified longest ago (never first), a batch at
+    a time: each batch is read afresh, so a file verified meanwhile (by this run or a
+    concurrent one) drops out instead of coming round again."""
+    waiting = files.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=now))
+    ordered = waiting.select_related("item__collection").order_by(
+        F("verified_at").asc(nulls_first=True), "pk"
+    )
+    while True:
+        rows = list(ordered[:batch])
+        if not rows:
+            return
+        yield from rows
+
+
 def _verify_one(item_file, now, result):
     check, actual = digest_of(item_file)
     result.checked += 1
     result.bytes += item_file.size
     setattr(result, str(check), getattr(result, str(check)) + 1)
+    unchanged = ItemFile.objects.filter(pk=item_file.pk, verified_at=item_file.verified_at)
+    if check == FileCheck.INTACT:
+        unchanged.update(verified_at=now, last_check=check)  # one statement: atomic alone
+        return
     with transaction.atomic():
-        claimed = ItemFile.objects.filter(
-            pk=item_file.pk, verified_at=item_file.verified_at
-        ).update(verified_at=now, last_check=check)
-        if claimed and check != FileCheck.INTACT:
+        if unchanged.update(verified_at=now, last_check=check):
             detail = f"{item_file.original_name}: {item_file.sha256} ≠ {actual or '—'}"
             if report_damaged_file(item_file, check, detail, now=now):
                 result.opened += 1

@@ -136,6 +136,8 @@ def add_file(actor, item, uploaded):
         size=uploaded.size,
         sha256=digest,
         uploaded_by=actor,
+        verified_at=timezone.now(),  # read back below: the first integrity check
+        last_check=FileCheck.INTACT,
     )
     record.file.save(uploaded.name, uploaded, save=False)
     storage, name = record.file.storage, record.file.name

@@ -114,14 +114,16 @@ def test_the_list_page_asks_the_same_queries_for_one_grant_and_for_a_hundred(
 
     client = login(cast.outsider)
     grant(items[0])
-    with CaptureQueriesContext(connection) as one:
+    with CaptureQueriesContext(connection) as captured:
         client.get(reverse("archive:item_list"))
+    one = len(captured)  # counted now: the next request clears the connection's log
     for item in items[1:]:
         grant(item)
-    with CaptureQueriesContext(connection) as hundred:
+    with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("archive:item_list"))
+    hundred = len(captured)
     assert response.context["page"].paginator.count == 100
-    assert len(one) == len(hundred), (len(one), len(hundred))
+    assert one == hundred and one > 0, (one, hundred)
 
     fresh = get_user_model().objects.get(pk=cast.outsider.pk)  # no cached scope
     with CaptureQueriesContext(connection) as scope:
