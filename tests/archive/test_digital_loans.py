@@ -123,7 +123,8 @@ def test_a_digital_loan_opens_the_file_for_its_window_and_not_after(cast, arc, l
     loan.refresh_from_db()
     assert loan.status == LoanStatus.ENDED
     assert AuditEntry.objects.filter(action="archive.digital_loan.end", actor=None).count() == 1
-    assert Notification.objects.filter(recipient=cast.staff, title__contains=arc.secret.reference)
+    ended = Notification.objects.filter(recipient=cast.staff, url=loan.get_absolute_url())
+    assert ended.filter(title__contains=arc.secret.reference).count() == 3  # approved, open, ended
 
 
 @pytest.mark.rule("R2.4-no-passing-on")
