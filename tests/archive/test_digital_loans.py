@@ -233,3 +233,10 @@ def test_the_access_window_is_bounded(cast, arc, login, settings):
     )
     assert response.status_code == 200 and response.context["form"].errors
     assert not Loan.objects.exists()
+
+
+def test_the_administrator_sets_a_collections_direct_download_level_by_its_label(cast, login):
+    url = reverse("admin:archive_collection_change", args=[cast.collection.pk])
+    page = login(cast.admin).get(url)
+    assert page.status_code == 200
+    assert '<option value="1">内部</option>' in page.content.decode()
