@@ -6,15 +6,26 @@ the item's row (``onsite.workflow.lock``) like a transition would.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.choices import ITEM, LOAN, CopyStatus, FileCheck, LoanStatus
+from archive.choices import (
+    DIGITAL_LOAN,
+    HOLD,
+    ITEM,
+    LOAN,
+    OPEN_HOLD_STATES,
+    CopyStatus,
+    FileCheck,
+    LoanKind,
+    LoanStatus,
+)
 from archive.conf import conf
-from archive.models import Collection, Copy, Item, ItemFile, Loan
+from archive.models import Collection, Copy, Hold, Item, ItemFile, Loan
 from archive.storage import sha256_of
 from onsite import audit
 from onsite.names import display_name
@@ -197,16 +208,39 @@ def _no_copy_is_kept(item, user, now):
 
 
 def waiting_requests(item_id):
-    """The item's loan requests not decided yet (they hold no copy)."""
-    return Loan.objects.filter(item_id=item_id, status=LoanStatus.REQUESTED).order_by("pk")
+    """The item's loans a destruction of the whole item closes: requests not decided yet
+    (either kind, they hold no copy) and digital loans approved or open (their files go)."""
+    return (
+        Loan.objects.filter(item_id=item_id)
+        .filter(
+            Q(status=LoanStatus.REQUESTED)
+            | Q(kind=LoanKind.DIGITAL, status__in=(LoanStatus.APPROVED, LoanStatus.ACCESS))
+        )
+        .order_by("pk")
+    )
+
+
+def open_holds(item_id):
+    """The item's queue: holds waiting or keeping a copy."""
+    return Hold.objects.filter(item_id=item_id, status__in=OPEN_HOLD_STATES).order_by("pk")
+
+
+def _close_loan(actor, loan, reason):
+    if loan.kind == LoanKind.PHYSICAL:
+        return LOAN.run(actor, loan, "cancel", comment=reason)
+    if loan.status != LoanStatus.ACCESS:
+        return DIGITAL_LOAN.run(actor, loan, "cancel", comment=reason)
+    move = "finish" if loan.borrower_id == actor.pk else "revoke"
+    return DIGITAL_LOAN.run(actor, loan, move, comment=reason)
 
 
 @ITEM.implements("destroy")
 def destroy_item(actor, item, comment=""):
     """The last copy was destroyed: the item is closed, its stored files erased (their
-    records and checksums stay) and loan requests still waiting are cancelled.
+    records and checksums stay), loan requests still waiting cancelled, digital loans
+    ended and its queue closed.
 
-    Done inside ``carry_out_destruction`` (which locked the item and the waiting requests
+    Done inside ``carry_out_destruction`` (which locked the item, its loans and holds
     before the copies); never offered as a button.
 
     Enforces R2.4-destroy-when-needed.
@@ -214,8 +248,11 @@ def destroy_item(actor, item, comment=""):
 
     def close(item):
         _erase_files(item)
-        for waiting in waiting_requests(item.pk):
-            LOAN.run(actor, waiting, "cancel", comment=_("The item was destroyed."))
+        reason = _("The item was destroyed.")
+        for loan in waiting_requests(item.pk):
+            _close_loan(actor, loan, reason)
+        for hold in open_holds(item.pk):
+            HOLD.run(actor, hold, "cancel", comment=reason)
 
     return ITEM.run(actor, item, "destroy", comment=comment, then=close)
 
