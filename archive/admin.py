@@ -21,6 +21,35 @@ class CollectionAccessForm(forms.ModelForm):
         self.fields["clearance"].choices = classification_levels()
 
 
+class CollectionForm(forms.ModelForm):
+    """The direct-download level is chosen by its label, like a clearance."""
+
+    direct_download_level = forms.TypedChoiceField(
+        label=_("direct download up to"), coerce=int, choices=[]
+    )
+
+    class Meta:
+        model = Collection
+        fields = [
+            "name",
+            "code",
+            "site",
+            "description",
+            "custodians",
+            "leaders",
+            "audit_interval_days",
+            "direct_download_level",
+            "discrepancy_remind_days",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["direct_download_level"].choices = classification_levels()
+        self.fields["direct_download_level"].help_text = Collection._meta.get_field(
+            "direct_download_level"
+        ).help_text
+
+
 class CollectionAccessInline(admin.TabularInline):
     model = CollectionAccess
     form = CollectionAccessForm
@@ -30,11 +59,16 @@ class CollectionAccessInline(admin.TabularInline):
 
 @admin.register(Collection)
 class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "site", "audit_interval_days"]
+    form = CollectionForm
+    list_display = ["code", "name", "site", "audit_interval_days", "direct_download_label"]
     search_fields = ["code", "name"]
     filter_horizontal = ["custodians", "leaders"]
     list_select_related = ["site"]
     inlines = [CollectionAccessInline]
+
+    @admin.display(description=_("direct download up to"), ordering="direct_download_level")
+    def direct_download_label(self, obj):
+        return classification_label(obj.direct_download_level)
 
 
 @admin.register(CollectionAccess)

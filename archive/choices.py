@@ -72,6 +72,14 @@ class Condition(models.TextChoices):
     INCOMPLETE = "incomplete", _("Incomplete")
 
 
+class LoanKind(models.TextChoices):
+    """A loan lends a physical copy (handed over and returned) or opens a digital file for
+    a window (the borrower signs the digital terms; access ends by itself)."""
+
+    PHYSICAL = "physical", _("Physical copy")
+    DIGITAL = "digital", _("Digital file")
+
+
 class LoanStatus(models.TextChoices):
     REQUESTED = "requested", pgettext_lazy("archive", "Requested")
     APPROVED = "approved", _("Approved")
@@ -79,11 +87,30 @@ class LoanStatus(models.TextChoices):
     HANDED_OVER = "handed_over", _("Handed over")
     RETURNED = "returned", _("Returned")
     CANCELLED = "cancelled", pgettext_lazy("archive", "Cancelled")
+    ACCESS = "access", _("Access open")
+    ENDED = "ended", _("Access ended")
+    REVOKED = "revoked", _("Access revoked")
 
 
 # A copy is held by at most one loan in these states (a partial unique constraint).
 ACTIVE_LOAN_STATES = (LoanStatus.APPROVED, LoanStatus.HANDED_OVER)
-OPEN_LOAN_STATES = (LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.HANDED_OVER)
+OPEN_LOAN_STATES = (
+    LoanStatus.REQUESTED,
+    LoanStatus.APPROVED,
+    LoanStatus.HANDED_OVER,
+    LoanStatus.ACCESS,
+)
+LOAN_TONES = {
+    LoanStatus.REQUESTED: "waiting",
+    LoanStatus.APPROVED: "approved",
+    LoanStatus.HANDED_OVER: "approved",
+    LoanStatus.ACCESS: "approved",
+    LoanStatus.RETURNED: "done",
+    LoanStatus.ENDED: "done",
+    LoanStatus.REJECTED: "rejected",
+    LoanStatus.REVOKED: "rejected",
+    LoanStatus.CANCELLED: "cancelled",
+}
 
 LOAN = Workflow(
     "archive.loan",
@@ -91,14 +118,7 @@ LOAN = Workflow(
     parent="item",  # an item before its loans: approvals of one item queue up on the item
     url_name="archive:loan_action",
     labels=dict(LoanStatus.choices),
-    tones={
-        LoanStatus.REQUESTED: "waiting",
-        LoanStatus.APPROVED: "approved",
-        LoanStatus.HANDED_OVER: "approved",
-        LoanStatus.RETURNED: "done",
-        LoanStatus.REJECTED: "rejected",
-        LoanStatus.CANCELLED: "cancelled",
-    },
+    tones=LOAN_TONES,
     transitions=[
         Transition(
             "request",
@@ -162,9 +182,141 @@ LOAN = Workflow(
 )
 
 
+# A digital loan (``Loan.kind == digital``): the same request and leader's approval, then
+# the borrower signs the digital terms and may open the file until ``access_until``. Its
+# rules refuse physical loans and the physical loan's rules refuse digital ones, so each
+# loan's page offers the moves of its own kind only.
+DIGITAL_LOAN = Workflow(
+    "archive.digital_loan",
+    "archive.Loan",
+    parent="item",
+    url_name="archive:digital_loan_action",
+    labels=dict(LoanStatus.choices),
+    tones=LOAN_TONES,
+    transitions=[
+        Transition(
+            "request",
+            source=[INITIAL],
+            target=LoanStatus.REQUESTED,
+            rule="archive.request_digital_loan",
+        ),
+        Transition(
+            "approve",
+            source=[LoanStatus.REQUESTED],
+            target=LoanStatus.APPROVED,
+            rule="archive.decide_digital_loan",
+            label=_("Approve"),
+            title=_("Approve the digital loan"),
+            question=_(
+                "Set how many days the borrower may open the file once they have signed "
+                "the digital terms."
+            ),
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "reject",
+            source=[LoanStatus.REQUESTED],
+            target=LoanStatus.REJECTED,
+            rule="archive.decide_digital_loan",
+            label=_("Reject"),
+            title=_("Reject the digital loan"),
+            question=_("Say why; the borrower is told."),
+            comment_required=True,
+            danger=True,
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "sign",
+            source=[LoanStatus.APPROVED],
+            target=LoanStatus.ACCESS,
+            rule="archive.sign_digital_terms",
+            label=_("Sign the terms"),
+            url_name="archive:loan_sign",
+        ),
+        Transition(
+            "finish",
+            source=[LoanStatus.ACCESS],
+            target=LoanStatus.ENDED,
+            rule="archive.finish_digital_loan",
+            label=_("End my access"),
+            title=_("End my access"),
+            question=_("Confirm that every copy you downloaded or made is deleted."),
+        ),
+        Transition(
+            "revoke",
+            source=[LoanStatus.APPROVED, LoanStatus.ACCESS],
+            target=LoanStatus.REVOKED,
+            rule="archive.revoke_digital_loan",
+            label=_("Revoke access"),
+            title=_("Revoke the digital loan"),
+            question=_("The borrower cannot open the file from their next request on."),
+            comment_required=True,
+            danger=True,
+            stamp=("revoked_by", "revoked_at"),
+        ),
+        Transition(
+            "cancel",
+            source=[LoanStatus.REQUESTED, LoanStatus.APPROVED],
+            target=LoanStatus.CANCELLED,
+            rule="archive.cancel_digital_loan",
+            label=_("Cancel"),
+            title=_("Cancel the digital loan"),
+            question=_("The request is withdrawn."),
+            danger=True,
+        ),
+    ],
+)
+
+
 class SignatureMoment(models.TextChoices):
     HAND_OVER = "hand_over", _("Hand-over")
     RETURN = "return", _("Return")
+    TERMS = "terms", _("Digital terms")
+
+
+class HoldStatus(models.TextChoices):
+    WAITING = "waiting", _("In the queue")
+    OFFERED = "offered", _("Copy kept")
+    FULFILLED = "fulfilled", _("Borrowed")
+    EXPIRED = "expired", _("Not collected in time")
+    CANCELLED = "cancelled", pgettext_lazy("archive", "Cancelled")
+
+
+OPEN_HOLD_STATES = (HoldStatus.WAITING, HoldStatus.OFFERED)
+
+# A queue for an item whose every copy is lent or reserved. When a copy comes back the
+# first in the queue is told and the copy is kept for them (``HOLD_KEEP_DAYS``); after
+# that the next. Offering, expiring and fulfilling are done by the loans and the beat
+# sweep (``services.holds``), not by a person's button.
+HOLD = Workflow(
+    "archive.hold",
+    "archive.Hold",
+    parent="item",  # an item before its holds (and its loans before its holds)
+    url_name="archive:hold_action",
+    labels=dict(HoldStatus.choices),
+    tones={
+        HoldStatus.WAITING: "waiting",
+        HoldStatus.OFFERED: "approved",
+        HoldStatus.FULFILLED: "done",
+        HoldStatus.EXPIRED: "cancelled",
+        HoldStatus.CANCELLED: "cancelled",
+    },
+    transitions=[
+        Transition("place", source=[INITIAL], target=HoldStatus.WAITING, rule="archive.place_hold"),
+        Transition(
+            "cancel",
+            source=[HoldStatus.WAITING, HoldStatus.OFFERED],
+            target=HoldStatus.CANCELLED,
+            rule="archive.cancel_hold",
+            label=_("Leave the queue"),
+            title=_("Leave the queue"),
+            question=_("A copy kept for this person goes to the next in the queue."),
+            danger=True,
+        ),
+    ],
+)
 
 
 class DestructionStatus(models.TextChoices):
@@ -279,6 +431,24 @@ class AuditResult(models.TextChoices):
 DISCREPANCY_RESULTS = (AuditResult.MISSING, AuditResult.DAMAGED, AuditResult.MISPLACED)
 
 
+class DiscrepancyKind(models.TextChoices):
+    """What a discrepancy is about: a copy on the shelf (audits) or a stored file (sweeps)."""
+
+    MISSING = "missing", _("Missing")
+    DAMAGED = "damaged", _("Damaged")
+    MISPLACED = "misplaced", _("Misplaced")
+    CHECKSUM = "checksum", _("Stored file altered")
+    FILE_LOST = "file_lost", _("Stored file missing")
+
+
+class FileCheck(models.TextChoices):
+    """The last integrity check of a stored file."""
+
+    INTACT = "intact", _("Intact")
+    ALTERED = "altered", _("Altered")
+    MISSING = "missing", _("Missing")
+
+
 class DiscrepancyStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("archive", "Open")
     RESOLVED = "resolved", _("Resolved")
@@ -308,6 +478,8 @@ DISCREPANCY = Workflow(
 
 # A periodic audit is due this many days after the last (a collection may say otherwise).
 DEFAULT_AUDIT_INTERVAL_DAYS = 90
+# An open discrepancy is reminded after this many days (a collection may say otherwise).
+DEFAULT_DISCREPANCY_DAYS = 14
 AUDIT_NOTICE_DAYS = 7
 
 
@@ -347,7 +519,29 @@ register_labels(
         "archive.audit.check": _("Checked on the shelf"),
         "archive.audit.complete": _("Audit completed"),
         "archive.discrepancy.resolve": _("Discrepancy resolved"),
+        "archive.discrepancy.open": _("Discrepancy opened"),
+        "archive.file.verify_failed": _("Integrity sweep: stored file not intact"),
+        "archive.file.download_refused": _("Download refused"),
+        "archive.digital_loan.request": _("Digital loan requested"),
+        "archive.digital_loan.approve": _("Digital loan approved"),
+        "archive.digital_loan.reject": _("Digital loan rejected"),
+        "archive.digital_loan.cancel": _("Digital loan cancelled"),
+        "archive.digital_loan.sign": _("Digital terms signed: access open"),
+        "archive.digital_loan.receipt": _("Receipt fixed"),
+        "archive.digital_loan.finish": _("Access ended by the borrower"),
+        "archive.digital_loan.revoke": _("Access revoked"),
+        "archive.digital_loan.end": _("Access window over"),
+        "archive.grant.give": _("Item shown to one person"),
+        "archive.grant.revoke": _("Single-item grant revoked"),
+        "archive.grant.end": _("Single-item grant ended"),
+        "archive.hold.place": _("Joined the queue"),
+        "archive.hold.cancel": _("Left the queue"),
+        "archive.hold.offer": _("Copy kept for the first in the queue"),
+        "archive.hold.expire": _("Kept copy not collected in time"),
+        "archive.hold.fulfil": _("Kept copy lent to the person queuing"),
     }
 )
 
-register_states({**dict(ItemStatus.choices), **dict(AuditResult.choices)})
+register_states(
+    {**dict(ItemStatus.choices), **dict(AuditResult.choices), **dict(FileCheck.choices)}
+)

@@ -22,4 +22,23 @@ conf = AppSettings(
     AUDIT_INTERVAL_DAYS_BY_MEDIUM=Setting({}, int_by_key, "shorter audit intervals per medium"),
     MAX_UPLOAD_BYTES=Setting(8 * 1024**3, positive_int, "largest digital file"),
     PDF_MAX_ROWS=Setting(400, positive_int, "longer PDF registers are made in the background"),
+    DIGITAL_ACCESS_DAYS=Setting(7, positive_int, "a digital loan's access window by default"),
+    MAX_DIGITAL_ACCESS_DAYS=Setting(30, positive_int, "longest access window of a digital loan"),
+    MAX_GRANT_DAYS=Setting(90, positive_int, "longest single-item grant in days"),
+    HOLD_KEEP_DAYS=Setting(3, positive_int, "days a returned copy is kept for the first queuing"),
+    DESTRUCTION_ESCALATE_DAYS=Setting(
+        3, positive_int, "days after a missed destruction date that the leaders are told too"
+    ),
+    DISCREPANCY_ESCALATE_DAYS=Setting(
+        7, positive_int, "days after the custodians' reminder that the leaders are told too"
+    ),
+    DECISION_REMIND_HOURS=Setting(
+        48, positive_int, "a request waits this long: remind the deciders"
+    ),
+    DECISION_ESCALATE_HOURS=Setting(
+        120, positive_int, "a request waits this long: tell the deciders' own managers too"
+    ),
+    INTEGRITY_CYCLE_DAYS=Setting(30, positive_int, "every stored file is re-verified this often"),
+    INTEGRITY_EVERY_SECONDS=Setting(600, positive_int, "how often the integrity sweep runs"),
+    INTEGRITY_MAX_SECONDS=Setting(60, positive_int, "longest work of one integrity sweep run"),
 )

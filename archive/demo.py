@@ -1,11 +1,14 @@
-"""Demo data of the archive: a few items, a grant and a loan history. Idempotent."""
+"""Demo data of the archive: a few items, grants, a loan request, a stored file with a
+digital loan request, and a single-item grant. Idempotent."""
 
+import hashlib
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from archive.choices import Medium
-from archive.models import Collection, CollectionAccess, Copy, Item, Loan
+from archive.choices import LoanKind, Medium
+from archive.models import Collection, CollectionAccess, Copy, Item, ItemFile, ItemGrant, Loan
 
 ITEMS = [
     # title, meeting, date, classification, medium, location, copies
@@ -49,7 +52,9 @@ def load(demo):
             },
         )
         for number in range(1, copies + 1):
-            Copy.objects.get_or_create(item=item, number=number)
+            Copy.objects.get_or_create(
+                item=item, number=number, defaults={"code": Copy.make_code(item, number)}
+            )
     # 张伟 may see the collection up to 秘密 (level 2); 李娜 up to 内部.
     CollectionAccess.objects.get_or_create(
         user=users["zhangwei"], collection=collection, defaults={"clearance": 2}
@@ -57,7 +62,12 @@ def load(demo):
     CollectionAccess.objects.get_or_create(
         user=users["lina"], collection=collection, defaults={"clearance": 1}
     )
-    # 张伟 has asked to borrow the first recording; the leader 孙丽 has it in her queue.
+    _first_loan(users, collection)
+    _digital_demo(users, collection)
+
+
+def _first_loan(users, collection):
+    """张伟 has asked to borrow the first recording; the leader 孙丽 has it in her queue."""
     first = Item.objects.get(collection=collection, title=ITEMS[0][0])
     today = timezone.localdate()
     if not Loan.objects.filter(item=first, borrower=users["zhangwei"]).exists():
@@ -68,3 +78,49 @@ def load(demo):
             needed_from=today,
             return_by=today + timedelta(days=7),
         )
+
+
+def _digital_demo(users, collection):
+    """The 秘密 recording has a stored file: 张伟 asks to open it (孙丽 decides); 李娜 (cleared
+    up to 内部) may see it for a week through a single-item grant."""
+    from archive.services.grants import view_item_permission
+
+    item = Item.objects.get(collection=collection, title=ITEMS[1][0])
+    custodian = users["zhaolei"]
+    if not item.files.exists():
+        content = "市政府常务会议录音（演示文件）".encode() * 64
+        stored = ItemFile(
+            item=item,
+            original_name="常务会议录音.mp3",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=custodian,
+            verified_at=timezone.now(),
+            last_check="intact",
+        )
+        stored.file.save("demo.mp3", ContentFile(content), save=False)
+        stored.save()
+    borrower = users["zhangwei"]
+    if not Loan.objects.filter(item=item, borrower=borrower, kind=LoanKind.DIGITAL).exists():
+        today = timezone.localdate()
+        Loan.objects.create(
+            item=item,
+            borrower=borrower,
+            kind=LoanKind.DIGITAL,
+            purpose="核对常务会议纪要中的发言",
+            needed_from=today,
+            return_by=today + timedelta(days=7),
+            access_days=7,
+        )
+    now = timezone.now()
+    ItemGrant.objects.get_or_create(
+        user=users["lina"],
+        content_object=item,
+        permission=view_item_permission(),
+        defaults={
+            "reason": "配合年度保密检查，核对会议录音登记",
+            "starts_at": now,
+            "ends_at": now + timedelta(days=7),
+            "granted_by": users["sunli"],
+        },
+    )

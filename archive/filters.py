@@ -108,7 +108,7 @@ LOAN_QUEUE = {
     "open": Q(status__in=OPEN_LOAN_STATES),
     "requested": Q(status=LoanStatus.REQUESTED),
     "approved": Q(status=LoanStatus.APPROVED),
-    "out": Q(status=LoanStatus.HANDED_OVER),
+    "out": Q(status__in=(LoanStatus.HANDED_OVER, LoanStatus.ACCESS)),
     "all": Q(),
 }
 

@@ -3,6 +3,8 @@
 Forms check shape and types; the workflow rules live in the services.
 """
 
+from datetime import timedelta
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
@@ -15,9 +17,12 @@ from archive.choices import (
     DestructionMethod,
     classification_levels,
 )
-from archive.models import Item
-from onsite.forms import SignatureFields
+from archive.conf import conf
+from archive.models import Collection, Item
+from archive.services.copies import check_copy_code
+from onsite.forms import CommentForm, SignatureFields
 from onsite.names import display_name
+from onsite.workflow import WorkflowError
 
 
 class _Crispy:
@@ -34,6 +39,13 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def _classification_field():
@@ -105,22 +117,133 @@ class LoanRequestForm(_Crispy, forms.Form):
         return data
 
 
-class SignatureForm(_Crispy, SignatureFields):
-    """Hand-over or return: the copy's condition, a note, and the borrower's signature."""
+def copy_code_field():
+    return forms.CharField(
+        label=_("Copy's label"),
+        max_length=60,
+        help_text=_("Scan the QR code on the copy, or type the code printed under it."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
 
+
+class SignatureForm(_Crispy, SignatureFields):
+    """Hand-over or return: the copy's label scanned, its condition, a note, and the
+    borrower's signature. A label of another copy is refused here, before anything is
+    saved (the service checks it again under its locks)."""
+
+    copy_code = copy_code_field()
     condition = forms.ChoiceField(label=_("Condition of the copy"), choices=Condition.choices)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args, copy=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.copy = copy
+
+    def clean_copy_code(self):
+        code = self.cleaned_data["copy_code"]
+        if self.copy is not None:
+            try:
+                check_copy_code(code, self.copy)
+            except WorkflowError as wrong:
+                raise forms.ValidationError(str(wrong)) from None
+        return code
+
     def service_kwargs(self):
-        """The hand-over's or return's arguments: condition, note and the signature given."""
+        """The hand-over's or return's arguments: label, condition, note and signature."""
         data = self.cleaned_data
         return {
+            "copy_code": data["copy_code"],
             "condition": data["condition"],
             "comment": data["note"],
             "signature": self.signature_input(),
         }
+
+
+class TermsForm(_Crispy, SignatureFields):
+    """The borrower signs the digital terms (drawn or by re-entering their password)."""
+
+    def service_kwargs(self):
+        return {"signature": self.signature_input()}
+
+
+def _access_days_field():
+    return forms.IntegerField(
+        label=_("Access window (days)"),
+        min_value=1,
+        max_value=conf.MAX_DIGITAL_ACCESS_DAYS,
+        help_text=_("Counted from the borrower's signature of the digital terms."),
+    )
+
+
+class DigitalLoanRequestForm(_Crispy, forms.Form):
+    submit_label = _("Ask to open the file")
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["access_days"] = _access_days_field()
+        self.fields["access_days"].initial = conf.DIGITAL_ACCESS_DAYS
+
+
+class DigitalApproveForm(CommentForm):
+    """The leader's approval of a digital loan: the access window and a comment."""
+
+    def __init__(self, data=None, *, obj=None, user=None):
+        days = (obj.access_days if obj else None) or conf.DIGITAL_ACCESS_DAYS
+        super().__init__(data, initial={"access_days": days})
+        self.fields["access_days"] = _access_days_field()
+        self.order_fields(["access_days", "comment"])
+
+
+class GrantForm(_Crispy, forms.Form):
+    """A single-item grant: who, from when until when, and why."""
+
+    submit_label = _("Grant")
+    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    starts_at = forms.DateTimeField(label=_("From"), widget=DateTimeInput())
+    ends_at = forms.DateTimeField(label=_("Until"), widget=DateTimeInput())
+    reason = forms.CharField(
+        label=pgettext_lazy("archive", "Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why this person needs to see this item (an audit, a case…)."),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        initial = {"starts_at": now, "ends_at": now + timedelta(days=7)}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = display_name
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", _("The grant must end after it starts."))
+        return data
+
+
+class ScanForm(forms.Form):
+    """A copy's label scanned or typed during a shelf audit."""
+
+    code = copy_code_field()
+    note = forms.CharField(label=_("Note"), required=False, max_length=200)
+
+
+class LabelForm(forms.Form):
+    """Which labels to print: the copies of some items, or of a whole collection."""
+
+    item = forms.ModelMultipleChoiceField(queryset=Item.objects.none(), required=False)
+    collection = forms.ModelChoiceField(queryset=Collection.objects.none(), required=False)
+
+    def __init__(self, data, *, items, collections):
+        super().__init__(data)
+        self.fields["item"].queryset = items
+        self.fields["collection"].queryset = collections
 
 
 class DestructionForm(_Crispy, forms.Form):

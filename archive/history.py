@@ -6,7 +6,11 @@ from django.db.models import Q
 from archive.models import AuditLine, Destruction, Item, Loan
 from onsite.models import AuditEntry
 
-ITEM_ACCESS_ACTIONS = ("archive.item.view", "archive.file.download")
+ITEM_ACCESS_ACTIONS = (
+    "archive.item.view",
+    "archive.file.download",
+    "archive.file.download_refused",
+)
 ACCESS_ACTIONS = (*ITEM_ACCESS_ACTIONS, "archive.loan.receipt_read")
 
 

@@ -1,25 +1,33 @@
 """Who may do what in the archive, and which items, loans, audits each person may see.
 
 Visibility is object-level: an item is visible to the custodians and leaders of its
-collection and to people granted the collection at or above the item's classification
-(``CollectionAccess``). Everything else answers 404.
+collection, to people granted the collection at or above the item's classification
+(``CollectionAccess``) and, during its window, to the one person of a single-item grant
+(``ItemGrant``, a django-guardian object permission). The three are one condition of one
+query, whatever the number of grants. Everything else answers 404.
 """
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
-from archive.choices import ItemStatus
+from archive.choices import ItemStatus, LoanKind
 from archive.models import (
     Collection,
     CollectionAccess,
     Copy,
     Destruction,
     Discrepancy,
+    FileDownload,
+    Hold,
     Item,
     ItemFile,
+    ItemGrant,
     Loan,
     ShelfAudit,
 )
 from onsite.permissions import rule, scope
+
+VIEW_ITEM = "view_item"  # the guardian permission of a single-item grant
 
 
 def kept_collection_ids(user):
@@ -63,9 +71,28 @@ def _granted(user):
     )
 
 
+def granted_item_ids(user, now=None):
+    """A subquery: the items of the user's single-item grants whose window is open now."""
+    now = now or timezone.now()
+    return ItemGrant.objects.filter(
+        user=user, permission__codename=VIEW_ITEM, starts_at__lte=now, ends_at__gt=now
+    ).values("content_object_id")
+
+
+def _managed_subquery(user):
+    """The collections the user keeps or leads, as a subquery of the list's own query."""
+    kept = Collection.custodians.through.objects.filter(user=user).values("collection_id")
+    led = Collection.leaders.through.objects.filter(user=user).values("collection_id")
+    return Q(collection_id__in=kept) | Q(collection_id__in=led)
+
+
 @scope(Item)
 def _visible_items(user, queryset):
-    return queryset.filter(Q(collection_id__in=managed_collection_ids(user)) | _granted(user))
+    """Kept or led collections, collection grants up to the clearance, and single-item
+    grants open now: one condition, so a list page asks one query however many grants."""
+    return queryset.filter(
+        _managed_subquery(user) | _granted(user) | Q(pk__in=granted_item_ids(user))
+    )
 
 
 def _visible_item_ids(user):
@@ -95,6 +122,22 @@ def _visible_loans(user, queryset):
     )
 
 
+@scope(FileDownload)
+def _visible_downloads(user, queryset):
+    """One's own downloads, and every download of a collection one keeps or leads."""
+    return queryset.filter(Q(user=user) | Q(item__collection_id__in=managed_collection_ids(user)))
+
+
+@scope(ItemGrant)
+def _visible_item_grants(user, queryset):
+    return queryset.filter(content_object__collection_id__in=managed_collection_ids(user))
+
+
+@scope(Hold)
+def _visible_holds(user, queryset):
+    return queryset.filter(Q(person=user) | Q(item__collection_id__in=managed_collection_ids(user)))
+
+
 @scope(Destruction)
 def _visible_destructions(user, queryset):
     return queryset.filter(item__collection_id__in=managed_collection_ids(user))
@@ -107,7 +150,7 @@ def _visible_audits(user, queryset):
 
 @scope(Discrepancy)
 def _visible_discrepancies(user, queryset):
-    return queryset.filter(copy__item__collection_id__in=managed_collection_ids(user))
+    return queryset.filter(item__collection_id__in=managed_collection_ids(user))
 
 
 def item_visible(user, item):
@@ -149,24 +192,108 @@ def _may_request_loan(user, item):
     return item.status == ItemStatus.KEPT and item_visible(user, item)
 
 
+def _physical(loan):
+    return loan.kind == LoanKind.PHYSICAL
+
+
+def _digital(loan):
+    return loan.kind == LoanKind.DIGITAL
+
+
 @rule("archive.decide_loan")
 def _may_decide_loan(user, loan):
-    return leads(user, loan.item.collection_id) and loan.borrower_id != user.pk
+    return _physical(loan) and leads(user, loan.item.collection_id) and loan.borrower_id != user.pk
 
 
 @rule("archive.hand_over_loan")
 def _may_hand_over(user, loan):
-    return keeps(user, loan.item.collection_id) and loan.borrower_id != user.pk
+    return _physical(loan) and keeps(user, loan.item.collection_id) and loan.borrower_id != user.pk
 
 
 @rule("archive.receive_loan")
 def _may_receive(user, loan):
-    return keeps(user, loan.item.collection_id) and loan.borrower_id != user.pk
+    return _physical(loan) and keeps(user, loan.item.collection_id) and loan.borrower_id != user.pk
 
 
 @rule("archive.cancel_loan")
 def _may_cancel(user, loan):
-    return loan.borrower_id == user.pk or keeps(user, loan.item.collection_id)
+    return _physical(loan) and (loan.borrower_id == user.pk or keeps(user, loan.item.collection_id))
+
+
+# --- Digital loans ---------------------------------------------------------------------
+def needs_digital_loan(item):
+    """Opening the item's files needs a digital loan: it is classified above the level its
+    collection lets anyone who sees the item download directly."""
+    return item.classification > item.collection.direct_download_level
+
+
+@rule("archive.request_digital_loan")
+def _may_request_digital_loan(user, item):
+    return (
+        item.status == ItemStatus.KEPT
+        and needs_digital_loan(item)
+        and item_visible(user, item)
+        and item.files.filter(erased_at__isnull=True).exists()
+    )
+
+
+@rule("archive.decide_digital_loan")
+def _may_decide_digital_loan(user, loan):
+    return _digital(loan) and leads(user, loan.item.collection_id) and loan.borrower_id != user.pk
+
+
+@rule("archive.sign_digital_terms")
+def _may_sign_digital_terms(user, loan):
+    """The borrower signs, while they still see the item (a clearance withdrawn stops it)."""
+    return _digital(loan) and loan.borrower_id == user.pk and item_visible(user, loan.item)
+
+
+@rule("archive.finish_digital_loan")
+def _may_finish_digital_loan(user, loan):
+    return _digital(loan) and loan.borrower_id == user.pk
+
+
+@rule("archive.revoke_digital_loan")
+def _may_revoke_digital_loan(user, loan):
+    return (
+        _digital(loan)
+        and loan.borrower_id != user.pk
+        and loan.item.collection_id in managed_collection_ids(user)
+    )
+
+
+@rule("archive.cancel_digital_loan")
+def _may_cancel_digital_loan(user, loan):
+    return _digital(loan) and (loan.borrower_id == user.pk or keeps(user, loan.item.collection_id))
+
+
+# --- Single-item grants, holds, labels ---------------------------------------------------
+@rule("archive.grant_item")
+def _may_grant_item(user, item):
+    """The leaders in charge let one named person see one item (need-to-know)."""
+    return leads(user, item.collection_id) and item.status == ItemStatus.KEPT
+
+
+@rule("archive.revoke_grant")
+def _may_revoke_grant(user, grant):
+    return leads(user, grant.content_object.collection_id)
+
+
+@rule("archive.place_hold")
+def _may_place_hold(user, item):
+    return item.status == ItemStatus.KEPT and item_visible(user, item)
+
+
+@rule("archive.cancel_hold")
+def _may_cancel_hold(user, hold):
+    return hold.person_id == user.pk or keeps(user, hold.item.collection_id)
+
+
+@rule("archive.print_labels")
+def _may_print_labels(user, collection):
+    if collection is None:
+        return bool(kept_collection_ids(user))
+    return keeps(user, collection.pk)
 
 
 @rule("archive.propose_destruction")
@@ -205,4 +332,4 @@ def _may_complete_audit(user, shelf_audit):
 
 @rule("archive.resolve_discrepancy")
 def _may_resolve(user, discrepancy):
-    return keeps(user, discrepancy.copy.item.collection_id)
+    return keeps(user, discrepancy.item.collection_id)

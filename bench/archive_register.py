@@ -69,7 +69,9 @@ def build(per_collection):
         for collection in collections
         for n in range(per_collection)
     )
-    Copy.objects.bulk_create(Copy(item=item, number=1) for item in items)
+    Copy.objects.bulk_create(
+        Copy(item=item, number=1, code=Copy.make_code(item, 1)) for item in items
+    )
     for collection in collections[:GRANTED]:
         CollectionAccess.objects.create(user=reader, collection=collection, clearance=2)
     return reader

@@ -4,7 +4,6 @@ Both answer the same two questions for a supervisor of 2 departments out of 50 w
 5,000 staff: "which staff may I see?" (a list page) and "may I see this person?"
 (a detail page). Prints time per call and queries per call.
 
-    .venv/bin/pip install django-guardian==3.5.2   # bench only
     .venv/bin/python bench/scope_queries.py   # SQLite, or DATABASE_URL=<empty throwaway db>
 """
 

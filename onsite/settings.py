@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "guardian",
     "onsite",
     "attendance",
     "archive",
@@ -134,7 +135,14 @@ CELERY_BEAT_SCHEDULE_FILE = str(VAR_DIR / "celerybeat-schedule")
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "onsite.auth_backends.UsernameOrEmployeeNumberBackend",
+    # Per-person grants on single objects (an archive item shown to one named person).
+    "guardian.backends.ObjectPermissionBackend",
 ]
+# django-guardian: no anonymous user row (the portal has no anonymous permissions), and the
+# User and Group classes are left as Django made them (no methods patched in at start-up).
+ANONYMOUS_USER_NAME = None
+GUARDIAN_MONKEY_PATCH_USER = False
+GUARDIAN_MONKEY_PATCH_GROUP = False
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -117,6 +117,37 @@ def mark_audit_line(actor, line, result, note=""):
     return line
 
 
+def scan_copy(actor, record, code, note=""):
+    """A copy's label scanned (or its code typed) during an audit: its line is marked found.
+
+    A label of a copy this audit does not expect is refused with what it is, before
+    anything is saved.
+
+    Enforces R2.4-periodic-archive-audit.
+    """
+    given = Copy.normalise(code)
+    if not given:
+        raise WorkflowError(_("Scan the copy's label or type its code."))
+    line = record.lines.select_related("copy__item").filter(copy__code__iexact=given).first()
+    if line is None:
+        other = Copy.objects.select_related("item").filter(code__iexact=given).first()
+        if other is None or other.item.collection_id != record.collection_id:
+            raise WorkflowError(
+                _("No copy of this collection has the code %(code)s. Check the label.")
+                % {"code": given}
+            )
+        raise WorkflowError(
+            _("Wrong copy: %(code)s is not expected in this audit (it belongs at %(where)s).")
+            % {"code": other.code, "where": other.item.location}
+        )
+    if line.result == AuditResult.ON_LOAN:
+        raise WorkflowError(
+            _("%(code)s is on loan: it cannot be on the shelf. Report it to the leader.")
+            % {"code": line.copy.code}
+        )
+    return mark_audit_line(actor, line, AuditResult.FOUND, note)
+
+
 @SHELF_AUDIT.guard("complete")
 def _every_copy_checked(record, user, now):
     pending = record.lines.filter(result=AuditResult.PENDING).count()
@@ -136,7 +167,10 @@ def complete_audit(actor, record, comment=""):
     def open_discrepancies(record):
         lines = list(record.lines.filter(result__in=DISCREPANCY_RESULTS).select_related("copy"))
         Discrepancy.objects.bulk_create(
-            [Discrepancy(line=line, copy=line.copy, kind=line.result) for line in lines]
+            [
+                Discrepancy(line=line, copy=line.copy, item_id=line.copy.item_id, kind=line.result)
+                for line in lines
+            ]
         )
         damaged = [line.copy_id for line in lines if line.result == AuditResult.DAMAGED]
         _mark_damaged(damaged)

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.choices import ACTIVE_LOAN_STATES, DESTRUCTION, CopyStatus
-from archive.models import Copy, Destruction, Item, Loan
-from archive.services.items import destroy_item, waiting_requests
+from archive.choices import ACTIVE_LOAN_STATES, DESTRUCTION, CopyStatus, HoldStatus
+from archive.models import Copy, Destruction, Hold, Item, Loan
+from archive.services.items import destroy_item, open_holds, waiting_requests
 from onsite.middleware import current_ip
 from onsite.notifications import notify
 from onsite.workflow import WorkflowError
@@ -97,19 +97,21 @@ def _copies_to_destroy(record):
 
 def _lock_in_order(record, copy_ids):
     """Lock what the destruction changes, below the item and the destruction already held:
-    the waiting loan requests (cancelled if the item goes), then the copies."""
+    the loans closed if the item goes, its holds, then the copies."""
     list(waiting_requests(record.item_id).select_for_update(of=("self",)))
+    list(open_holds(record.item_id).select_for_update(of=("self",)))
     list(Copy.objects.filter(pk__in=copy_ids).order_by("number").select_for_update(of=("self",)))
 
 
 @DESTRUCTION.guard("carry_out")
 def _no_copy_to_destroy_is_lent(record, user, now):
     """Checked again under the item's lock, where no loan of its copies can be approved."""
-    lent = Loan.objects.filter(
-        copy_id__in=_copies_to_destroy(record), status__in=ACTIVE_LOAN_STATES
-    ).exists()
+    copy_ids = _copies_to_destroy(record)
+    lent = Loan.objects.filter(copy_id__in=copy_ids, status__in=ACTIVE_LOAN_STATES).exists()
     if lent:
         return _("A copy to destroy is reserved or on loan; take it back first.")
+    if Hold.objects.filter(copy_id__in=copy_ids, status=HoldStatus.OFFERED).exists():
+        return _("A copy to destroy is kept for someone in the queue; take them off it first.")
     return None
 
 

@@ -6,15 +6,26 @@ the item's row (``onsite.workflow.lock``) like a transition would.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.choices import ITEM, LOAN, CopyStatus, LoanStatus
+from archive.choices import (
+    DIGITAL_LOAN,
+    HOLD,
+    ITEM,
+    LOAN,
+    OPEN_HOLD_STATES,
+    CopyStatus,
+    FileCheck,
+    LoanKind,
+    LoanStatus,
+)
 from archive.conf import conf
-from archive.models import Collection, Copy, Item, ItemFile, Loan
+from archive.models import Collection, Copy, Hold, Item, ItemFile, Loan
 from onsite import audit
 from onsite.names import display_name
 from onsite.notifications import notify
@@ -46,7 +57,9 @@ def register_item(actor, collection, *, copies=1, **fields):
         return Item(collection=collection, registered_by=actor, **fields)
 
     def number_copies(item):
-        Copy.objects.bulk_create([Copy(item=item, number=n) for n in range(1, copies + 1)])
+        Copy.objects.bulk_create(
+            [Copy(item=item, number=n, code=Copy.make_code(item, n)) for n in range(1, copies + 1)]
+        )
 
     return ITEM.create(
         actor,
@@ -134,6 +147,8 @@ def add_file(actor, item, uploaded):
         size=uploaded.size,
         sha256=digest,
         uploaded_by=actor,
+        verified_at=timezone.now(),  # read back below: the first integrity check
+        last_check=FileCheck.INTACT,
     )
     record.file.save(uploaded.name, uploaded, save=False)
     storage, name = record.file.storage, record.file.name
@@ -146,50 +161,42 @@ def add_file(actor, item, uploaded):
     return record
 
 
-def open_file(actor, item_file):
+def open_file(actor, item_file, *, loan=None):
     """Open a stored file for download after verifying its checksum; both outcomes audited.
 
-    The caller fetched ``item_file`` through ``visible()``; a mismatch or a missing file
-    refuses the download and is recorded.
+    The caller checked who may open it (``digital.download``). A mismatch or a missing
+    file refuses the download, is recorded and opens a discrepancy (the custodians are
+    told at once). Returns (handle, the SHA-256 verified).
 
     Enforces R2.4-recording-integrity, R2.4-no-passing-on.
     """
+    from archive.services.integrity import report_damaged_file
+
     if item_file.erased_at or not item_file.file:
         raise WorkflowError(_("This file was erased when the item was destroyed."))
     try:
         handle = item_file.file.storage.open(item_file.file.name, "rb")
     except FileNotFoundError:
         audit.record(actor, "archive.file.missing", item_file.item, comment=item_file.original_name)
+        report_damaged_file(item_file, FileCheck.MISSING, item_file.original_name, actor=actor)
         raise ChecksumMismatch(_("The stored file is missing; the download was refused.")) from None
     actual = sha256_of(handle)
     if actual != item_file.sha256:
         handle.close()
-        audit.record(
-            actor,
-            "archive.file.checksum_mismatch",
-            item_file.item,
-            comment=f"{item_file.original_name}: {item_file.sha256} ≠ {actual}",
-        )
-        _tell_custodians(
-            item_file.item,
-            gettext_lazy("Checksum mismatch on a file of %(item)s"),
-            gettext_lazy("The download was refused. Check the stored copy."),
-        )
+        detail = f"{item_file.original_name}: {item_file.sha256} ≠ {actual}"
+        audit.record(actor, "archive.file.checksum_mismatch", item_file.item, comment=detail)
+        report_damaged_file(item_file, FileCheck.ALTERED, detail, actor=actor)
         raise ChecksumMismatch(
             _("The file does not match its recorded checksum; the download was refused.")
         )
-    audit.record(actor, "archive.file.download", item_file.item, comment=item_file.original_name)
-    return handle
-
-
-def _tell_custodians(item, title, body):
-    notify(
-        list(item.collection.custodians.all()),
-        title,
-        body,
-        reverse("archive:item_detail", args=[item.pk]),
-        {"item": item.reference},
+    under = f" · {loan.number}" if loan else ""
+    audit.record(
+        actor,
+        "archive.file.download",
+        item_file.item,
+        comment=f"{item_file.original_name}{under} · SHA-256 {actual}",
     )
+    return handle, actual
 
 
 @ITEM.guard("destroy")
@@ -201,16 +208,39 @@ def _no_copy_is_kept(item, user, now):
 
 
 def waiting_requests(item_id):
-    """The item's loan requests not decided yet (they hold no copy)."""
-    return Loan.objects.filter(item_id=item_id, status=LoanStatus.REQUESTED).order_by("pk")
+    """The item's loans a destruction of the whole item closes: requests not decided yet
+    (either kind, they hold no copy) and digital loans approved or open (their files go)."""
+    return (
+        Loan.objects.filter(item_id=item_id)
+        .filter(
+            Q(status=LoanStatus.REQUESTED)
+            | Q(kind=LoanKind.DIGITAL, status__in=(LoanStatus.APPROVED, LoanStatus.ACCESS))
+        )
+        .order_by("pk")
+    )
+
+
+def open_holds(item_id):
+    """The item's queue: holds waiting or keeping a copy."""
+    return Hold.objects.filter(item_id=item_id, status__in=OPEN_HOLD_STATES).order_by("pk")
+
+
+def _close_loan(actor, loan, reason):
+    if loan.kind == LoanKind.PHYSICAL:
+        return LOAN.run(actor, loan, "cancel", comment=reason)
+    if loan.status != LoanStatus.ACCESS:
+        return DIGITAL_LOAN.run(actor, loan, "cancel", comment=reason)
+    move = "finish" if loan.borrower_id == actor.pk else "revoke"
+    return DIGITAL_LOAN.run(actor, loan, move, comment=reason)
 
 
 @ITEM.implements("destroy")
 def destroy_item(actor, item, comment=""):
     """The last copy was destroyed: the item is closed, its stored files erased (their
-    records and checksums stay) and loan requests still waiting are cancelled.
+    records and checksums stay), loan requests still waiting cancelled, digital loans
+    ended and its queue closed.
 
-    Done inside ``carry_out_destruction`` (which locked the item and the waiting requests
+    Done inside ``carry_out_destruction`` (which locked the item, its loans and holds
     before the copies); never offered as a button.
 
     Enforces R2.4-destroy-when-needed.
@@ -218,8 +248,11 @@ def destroy_item(actor, item, comment=""):
 
     def close(item):
         _erase_files(item)
-        for waiting in waiting_requests(item.pk):
-            LOAN.run(actor, waiting, "cancel", comment=_("The item was destroyed."))
+        reason = _("The item was destroyed.")
+        for loan in waiting_requests(item.pk):
+            _close_loan(actor, loan, reason)
+        for hold in open_holds(item.pk):
+            HOLD.run(actor, hold, "cancel", comment=reason)
 
     return ITEM.run(actor, item, "destroy", comment=comment, then=close)
 

@@ -1,7 +1,8 @@
-"""Loans: request, approval, rejection, cancellation, hand-over and return with the
-borrower's signature, and the receipt fixed at hand-over.
+"""Physical loans: request, approval, rejection, cancellation, hand-over and return with
+the borrower's signature and the copy's label checked, and the receipt fixed at hand-over.
 
-Lock order (``onsite.workflow``): the item (``LOAN.parent``), then the loan, then its copy.
+Lock order (``onsite.workflow``): the item (``LOAN.parent``), then the loan, then the
+item's holds, then its copy.
 """
 
 import base64
@@ -16,18 +17,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from archive.choices import (
-    ACTIVE_LOAN_STATES,
     LOAN,
     OPEN_LOAN_STATES,
-    AuditResult,
     Condition,
     CopyStatus,
-    DiscrepancyStatus,
+    LoanKind,
     LoanStatus,
+    SignatureMethod,
     SignatureMoment,
 )
 from archive.conf import conf
-from archive.models import Copy, Discrepancy, Item, Loan, Signature
+from archive.models import Copy, Item, Loan, Signature
+from archive.services.copies import check_copy_code, free_copy
+from archive.services.holds import fulfil_hold, offer_next
 from archive.services.items import ChecksumMismatch
 from archive.terms import TERMS_TEXT, TERMS_VERSION
 from onsite import audit
@@ -68,8 +70,8 @@ def _borrower_has_no_overdue_loan(loan, user, now):
 
 @LOAN.guard("approve")
 def _a_copy_is_free(loan, user, now):
-    if _free_copy(loan.item_id) is None:
-        return _("No copy of this item is free: every copy is lent or reserved.")
+    if free_copy(loan.item_id, loan.borrower_id) is None:
+        return _("No copy of this item is free: every copy is lent, reserved or kept.")
     return None
 
 
@@ -90,7 +92,9 @@ def request_loan(actor, item, *, purpose, needed_from, return_by):
         refusal = _overdue_refusal(actor)
         if refusal:
             raise WorkflowError(refusal)
-        if Loan.objects.filter(item=item, borrower=actor, status__in=OPEN_LOAN_STATES).exists():
+        if Loan.objects.filter(
+            item=item, borrower=actor, kind=LoanKind.PHYSICAL, status__in=OPEN_LOAN_STATES
+        ).exists():
             raise WorkflowError(_("You already have an open request or loan of this item."))
         return Loan(
             item=item,
@@ -120,32 +124,19 @@ def request_loan(actor, item, *, purpose, needed_from, return_by):
     )
 
 
-def _free_copy(item_id):
-    return (
-        Copy.objects.filter(item_id=item_id, status=CopyStatus.KEPT)
-        .exclude(loans__status__in=ACTIVE_LOAN_STATES)
-        .exclude(
-            pk__in=Discrepancy.objects.filter(
-                status=DiscrepancyStatus.OPEN, kind=AuditResult.MISSING
-            ).values("copy_id")
-        )
-        .order_by("number")
-        .first()
-    )
-
-
 @LOAN.implements("approve")
 def approve_loan(actor, loan, comment=""):
     """The leader approves: one free copy is reserved for the borrower (never two loans).
 
     The item is locked first (``LOAN.parent``), so approvals of one item queue up; the
-    partial unique constraint on active loans per copy holds even if they did not.
+    partial unique constraint on active loans per copy holds even if they did not. A copy
+    kept for the borrower by their hold is theirs; one kept for someone else is not lent.
 
     Enforces R2.4-archive-borrow-approval, R2.4-one-copy-one-loan.
     """
 
     def reserve(loan):
-        loan.copy = _free_copy(loan.item_id)
+        loan.copy = free_copy(loan.item_id, loan.borrower_id)
         return ["copy"]
 
     def tell(loan):
@@ -166,7 +157,15 @@ def approve_loan(actor, loan, comment=""):
         )
 
     try:
-        return LOAN.run(actor, loan, "approve", comment=comment, change=reserve, notify=tell)
+        return LOAN.run(
+            actor,
+            loan,
+            "approve",
+            comment=comment,
+            change=reserve,
+            then=lambda loan: fulfil_hold(loan, actor),
+            notify=tell,
+        )
     except IntegrityError:
         raise WorkflowError(_("This copy was just reserved for another loan.")) from None
 
@@ -189,7 +188,17 @@ def reject_loan(actor, loan, comment=""):
 
 @LOAN.implements("cancel")
 def cancel_loan(actor, loan, comment=""):
-    """The borrower (or a custodian) cancels before hand-over; a reserved copy is freed."""
+    """The borrower (or a custodian) cancels before hand-over; a reserved copy is freed
+    (and kept for the first in the item's queue, if someone queues)."""
+    reserved = []
+
+    def release(loan):
+        if loan.copy_id:
+            reserved.append(loan.copy_id)
+
+    def next_in_queue(loan):
+        if reserved:
+            offer_next(loan.item, actor=actor)
 
     def tell(loan):
         others = [u for u in loan.item.collection.leaders.all() if u.pk != actor.pk]
@@ -203,7 +212,9 @@ def cancel_loan(actor, loan, comment=""):
             {"item": loan.item.reference},
         )
 
-    return LOAN.run(actor, loan, "cancel", comment=comment, notify=tell)
+    return LOAN.run(
+        actor, loan, "cancel", comment=comment, change=release, then=next_in_queue, notify=tell
+    )
 
 
 def _sign(loan, moment, given):
@@ -227,8 +238,9 @@ def _condition(condition):
 
 
 @LOAN.implements("hand_over")
-def hand_over_loan(actor, loan, *, condition, signature, comment=""):
-    """The custodian hands the reserved copy over; the borrower signs; a receipt is fixed.
+def hand_over_loan(actor, loan, *, copy_code, condition, signature, comment=""):
+    """The custodian scans the reserved copy's label and hands it over; the borrower signs;
+    a receipt is fixed. A label of another copy is refused before anything is saved.
 
     ``comment`` is the custodian's note on the hand-over (kept in the audit entry).
 
@@ -238,6 +250,7 @@ def hand_over_loan(actor, loan, *, condition, signature, comment=""):
 
     def hand(loan):
         copy = lock(Copy, loan.copy_id)  # a child row, after its item and loan
+        check_copy_code(copy_code, copy)
         if copy.status != CopyStatus.KEPT:
             raise WorkflowError(_("This copy was destroyed and cannot be lent."))
         loan.condition_out = _condition(condition)
@@ -262,12 +275,12 @@ def hand_over_loan(actor, loan, *, condition, signature, comment=""):
         "hand_over",
         comment=comment,
         change=hand,
-        then=lambda loan: _fix_receipt(loan, signed[0], actor),
+        then=lambda loan: fix_receipt(loan, signed[0], actor),
         notify=tell,
     )
 
 
-def _fix_receipt(loan, signed, actor):
+def fix_receipt(loan, signed, actor):
     """Render the receipt PDF, store it privately and keep its SHA-256 in the loan."""
     from onsite.pdf import render_pdf
 
@@ -283,12 +296,14 @@ def _fix_receipt(loan, signed, actor):
     loan.receipt_sha256 = hashlib.sha256(pdf).hexdigest()
     loan.receipt.save(f"receipt-{loan.pk}.pdf", ContentFile(pdf), save=False)
     loan.save(update_fields=["receipt", "receipt_sha256"])
-    audit.record(actor, "archive.loan.receipt", loan, comment=loan.receipt_sha256)
+    flow = "archive.digital_loan" if loan.is_digital else "archive.loan"
+    audit.record(actor, f"{flow}.receipt", loan, comment=loan.receipt_sha256)
 
 
 @LOAN.implements("return")
-def return_loan(actor, loan, *, condition, signature, comment=""):
-    """The custodian takes the copy back and records its condition; the borrower signs.
+def return_loan(actor, loan, *, copy_code, condition, signature, comment=""):
+    """The custodian scans the copy's label, takes it back and records its condition; the
+    borrower signs. The copy then goes to the first in the item's queue, if any.
 
     ``comment`` is the note on the return, kept in the loan and the audit entry.
 
@@ -296,6 +311,7 @@ def return_loan(actor, loan, *, condition, signature, comment=""):
     """
 
     def take_back(loan):
+        check_copy_code(copy_code, loan.copy)
         loan.condition_in = _condition(condition)
         loan.return_note = comment
         _sign(loan, SignatureMoment.RETURN, signature)
@@ -316,9 +332,15 @@ def return_loan(actor, loan, *, condition, signature, comment=""):
         "return",
         comment=comment,
         change=take_back,
-        then=lambda loan: Copy.objects.filter(pk=loan.copy_id).update(condition=condition),
+        then=_back_on_the_shelf,
         notify=tell,
     )
+
+
+def _back_on_the_shelf(loan):
+    """The returned copy's condition is recorded; the first in the queue is offered it."""
+    Copy.objects.filter(pk=loan.copy_id).update(condition=loan.condition_in)
+    offer_next(loan.item, actor=loan.received_by)
 
 
 def read_receipt(actor, loan):
@@ -341,5 +363,10 @@ def read_receipt(actor, loan):
 
 
 def record_refused_signing(actor, loan, method, error):
-    """A refused hand-over or return (a wrong password, say) stays in the audit trail."""
-    audit.record(actor, "archive.loan.signing_refused", loan, comment=f"{method}: {error}")
+    """A refused hand-over or return (a wrong password, say) stays in the audit trail,
+    worded in the portal's language: how the borrower signed, then why it was refused."""
+    with translation.override(settings.LANGUAGE_CODE):
+        how = dict(SignatureMethod.choices).get(method, "")
+        text = str(error)
+        comment = _("%(method)s: %(error)s") % {"method": how, "error": text} if how else text
+    audit.record(actor, "archive.loan.signing_refused", loan, comment=comment)

@@ -19,6 +19,15 @@ from archive.views.destruction import (
     destruction_list,
     destruction_propose,
 )
+from archive.views.digital import (
+    digital_loan_action,
+    digital_loan_request,
+    download_list,
+    loan_sign,
+)
+from archive.views.grants import grant_create, grant_list, grant_revoke
+from archive.views.holds import hold_action, hold_detail, hold_place
+from archive.views.integrity import integrity_list
 from archive.views.items import (
     file_download,
     file_upload,
@@ -28,6 +37,7 @@ from archive.views.items import (
     item_history,
     item_list,
 )
+from archive.views.labels import audit_scan, labels
 from archive.views.loans import (
     loan_action,
     loan_detail,
@@ -53,7 +63,20 @@ __all__ = [
     "audit_detail",
     "audit_line_mark",
     "audit_list",
+    "audit_scan",
     "audit_start",
+    "digital_loan_action",
+    "digital_loan_request",
+    "download_list",
+    "grant_create",
+    "grant_list",
+    "grant_revoke",
+    "hold_action",
+    "hold_detail",
+    "hold_place",
+    "integrity_list",
+    "labels",
+    "loan_sign",
     "destruction_action",
     "destruction_detail",
     "destruction_list",

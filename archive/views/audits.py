@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from archive import services
 from archive.choices import DISCREPANCY, SHELF_AUDIT, AuditResult, AuditStatus, DiscrepancyStatus
 from archive.filters import AccessLogFilter, DiscrepancyFilter
-from archive.forms import AuditStartForm, ResolveForm
+from archive.forms import AuditStartForm, ResolveForm, ScanForm
 from archive.history import ITEM_ACCESS_ACTIONS
 from archive.models import (
     AuditLine,
@@ -76,7 +76,7 @@ def visible_audit(request, pk):
     )
 
 
-def _check_results():
+def check_results():
     return [(v, label) for v, label in AuditResult.choices if v in services.CHECK_RESULTS]
 
 
@@ -90,7 +90,8 @@ def audit_detail(request, pk):
         "record": record,
         "page": paginate(request, lines),
         "may_check": may_check and record.status == AuditStatus.OPEN,
-        "results": _check_results(),
+        "results": check_results(),
+        "scan_form": ScanForm(),
     }
     return render(request, "archive/audit_detail.html", context)
 
@@ -116,7 +117,7 @@ def audit_line_mark(request, pk):
         context = {
             "line": line,
             "may_check": True,
-            "results": _check_results(),
+            "results": check_results(),
             "page": {"number": request.POST.get("page", 1)},
             "error": error,
         }
@@ -137,7 +138,7 @@ audit_action = transition_view(SHELF_AUDIT, visible_audit)
 @require_GET
 def discrepancy_list(request):
     rows = visible(request.user, Discrepancy).select_related(
-        "copy__item__collection", "line__audit", "resolved_by"
+        "item__collection", "copy", "item_file", "line__audit", "resolved_by"
     )
     filters = DiscrepancyFilter(request.GET, queryset=rows)
     context = {"page": paginate(request, filters.qs), "filters": filters}
@@ -146,7 +147,7 @@ def discrepancy_list(request):
 
 def visible_discrepancy(request, pk):
     return get_object_or_404(
-        visible(request.user, Discrepancy).select_related("copy__item__collection"), pk=pk
+        visible(request.user, Discrepancy).select_related("item__collection", "copy"), pk=pk
     )
 
 

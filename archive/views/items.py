@@ -9,7 +9,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from archive import services
 from archive.choices import (
+    OPEN_HOLD_STATES,
     CopyStatus,
+    HoldStatus,
     LoanStatus,
 )
 from archive.filters import ItemFilter
@@ -20,10 +22,13 @@ from archive.forms import (
 from archive.history import item_timeline
 from archive.models import (
     Collection,
+    Hold,
     ItemFile,
+    ItemGrant,
     Loan,
 )
-from archive.permissions import kept_collection_ids
+from archive.permissions import kept_collection_ids, managed_collection_ids
+from archive.services.copies import free_copy
 from archive.views.common import forbid_unless, visible_item
 from onsite.access import allowed, signed_in
 from onsite.paging import paginate, posted
@@ -86,11 +91,7 @@ def item_create(request):
     )
 
 
-@signed_in
-@require_GET
-def item_detail(request, pk):
-    item = visible_item(request, pk)
-    services.record_item_view(request.user, item)
+def _copies_with_loans(item):
     copies = list(item.copies.all())
     active = {
         loan.copy_id: loan
@@ -98,19 +99,69 @@ def item_detail(request, pk):
             copy__item=item, status__in=[LoanStatus.APPROVED, LoanStatus.HANDED_OVER]
         ).select_related("borrower")
     }
+    kept = {
+        hold.copy_id: hold
+        for hold in Hold.objects.filter(item=item, status=HoldStatus.OFFERED).select_related(
+            "person"
+        )
+    }
     for copy in copies:
         copy.active_loan = active.get(copy.pk)
+        copy.kept_hold = kept.get(copy.pk)
+    return copies
+
+
+def _file_access(user, item):
+    """May the person open the item's files now, and under which digital loan."""
+    try:
+        return True, services.download_loan(user, item)
+    except services.DownloadRefused:
+        return False, None
+
+
+def _queue(user, item, manages):
+    """The item's queue (for its keepers), the person's own hold, and whether they may queue."""
+    holds = Hold.objects.filter(item=item, status__in=OPEN_HOLD_STATES).select_related("person")
+    mine = next((hold for hold in holds if hold.person_id == user.pk), None)
+    may_queue = (
+        mine is None
+        and may(user, "archive.place_hold", item)
+        and item.copies.filter(status=CopyStatus.KEPT).exists()
+        and free_copy(item.pk, user.pk) is None
+    )
+    return {"queue": list(holds) if manages else [], "my_hold": mine, "may_queue": may_queue}
+
+
+@signed_in
+@require_GET
+def item_detail(request, pk):
+    item = visible_item(request, pk)
+    services.record_item_view(request.user, item)
     user = request.user
+    manages = item.collection_id in managed_collection_ids(user)
+    may_open, open_loan = _file_access(user, item)
     context = {
         "item": item,
-        "copies": copies,
+        "copies": _copies_with_loans(item),
         "files": item.files.select_related("uploaded_by"),
+        "may_open_files": may_open,
+        "open_loan": open_loan,
         "my_loans": item.loans.filter(borrower=user).order_by("-requested_at")[:5],
+        "grants": (
+            ItemGrant.objects.filter(content_object=item).select_related("user", "granted_by")
+            if manages
+            else []
+        ),
+        "manages": manages,
         "may_edit": may(user, "archive.edit_item", item),
         "may_upload": may(user, "archive.upload_file", item),
         "may_borrow": may(user, "archive.request_loan", item),
+        "may_borrow_file": may(user, "archive.request_digital_loan", item),
+        "may_grant": may(user, "archive.grant_item", item),
+        "may_print_labels": may(user, "archive.print_labels", item.collection),
         "may_destroy": may(user, "archive.propose_destruction", item),
         "may_see_history": may(user, "archive.see_accesses", item),
+        **_queue(user, item, manages),
     }
     return render(request, "archive/item_detail.html", context)
 
@@ -182,10 +233,14 @@ def file_upload(request, pk):
 @signed_in
 @require_GET
 def file_download(request, pk):
-    stored = get_object_or_404(visible(request.user, ItemFile).select_related("item"), pk=pk)
+    """A stored file, if the person may open it now: at or below the collection's direct
+    level, or inside an open digital loan (checked again on every request)."""
+    stored = get_object_or_404(
+        visible(request.user, ItemFile).select_related("item__collection"), pk=pk
+    )
     try:
-        handle = services.open_file(request.user, stored)
+        handle, name = services.download(request.user, stored)
     except WorkflowError as error:
         messages.error(request, str(error))
         return redirect("archive:item_detail", stored.item_id)
-    return FileResponse(handle, as_attachment=True, filename=stored.original_name)
+    return FileResponse(handle, as_attachment=True, filename=name)

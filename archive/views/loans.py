@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from archive import services
-from archive.choices import LOAN
+from archive.choices import LOAN, OPEN_HOLD_STATES
 from archive.filters import LoanQueueFilter
 from archive.forms import LoanRequestForm, SignatureForm
-from archive.models import Loan
-from archive.terms import TERMS_TEXT
+from archive.models import Hold, Loan
+from archive.terms import RETURN_TEXT, TERMS_TEXT
 from archive.views.common import forbid_unless, visible_item
 from onsite import audit
 from onsite.access import allowed, signed_in
@@ -53,10 +53,14 @@ def _loan_rows(queryset):
 @require_GET
 def my_loans(request):
     loans = _loan_rows(Loan.objects.filter(borrower=request.user))
+    holds = Hold.objects.filter(person=request.user, status__in=OPEN_HOLD_STATES).select_related(
+        "item__collection", "copy"
+    )
     context = {
         "page": paginate(request, loans),
         "today": timezone.localdate(),
         "title": _("My loans"),
+        "holds": holds,
     }
     return render(request, "archive/loan_list.html", context)
 
@@ -93,7 +97,13 @@ def loan_detail(request, pk):
     signatures = list(loan.signatures.select_related("signer"))
     for signed in signatures:
         signed.data_url = data_url(signed.image)
-    context = {"loan": loan, "signatures": signatures, "history": list(audit.history(loan))}
+    context = {
+        "loan": loan,
+        "signatures": signatures,
+        "downloads": loan.downloads.select_related("item_file", "user") if loan.is_digital else [],
+        "access_open": loan.access_open(),
+        "history": list(audit.history(loan)),
+    }
     return render(request, "archive/loan_detail.html", context)
 
 
@@ -102,16 +112,19 @@ loan_action = transition_view(LOAN, visible_loan)
 
 
 def _signature_page(request, pk, name):
+    """Hand-over (the terms) or return (what the return confirms): the copy's label is
+    scanned, the borrower signs."""
     loan = visible_loan(request, pk)
     move = LOAN.transition(name)
+    terms = TERMS_TEXT if name == "hand_over" else RETURN_TEXT
     return transition_page(
         request,
         LOAN,
         loan,
         name,
-        form=SignatureForm(posted(request)),
+        form=SignatureForm(posted(request), copy=loan.copy),
         template="archive/sign.html",
-        context={"loan": loan, "title": move.label, "terms": TERMS_TEXT},
+        context={"loan": loan, "title": move.label, "terms": terms, "scan": True},
         on_refused=lambda error, form: services.record_refused_signing(
             request.user, loan, form.cleaned_data.get("method", ""), error
         ),

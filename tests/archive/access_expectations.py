@@ -42,6 +42,53 @@ def _file_pk(cast):
     return make_file(_item(cast)).pk
 
 
+def _item_with_file_pk(cast):
+    from tests.archive.factories import make_file
+
+    return make_file(_item(cast)).item_id
+
+
+def _digital(status):
+    def make(cast):
+        from tests.archive.factories import make_digital_loan, make_file
+
+        item = make_file(_item(cast)).item
+        return make_digital_loan(item, cast.staff, status).pk
+
+    return make
+
+
+def _grant_pk(cast):
+    """A single-item grant of the Secret item to HR (who otherwise sees nothing of it)."""
+    from archive.models import ItemGrant
+    from archive.services.grants import view_item_permission
+
+    now = timezone.now()
+    return ItemGrant.objects.create(
+        user=cast.hr,
+        permission=view_item_permission(),
+        content_object=_item(cast),
+        reason="审计抽查",
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=2),
+        granted_by=cast.leader,
+    ).pk
+
+
+def _hold_pk(cast):
+    from tests.archive.factories import make_hold
+
+    item = _item(cast)
+    _loan_of(item, cast.supervisor)
+    return make_hold(item, cast.staff).pk
+
+
+def _loan_of(item, person):
+    from tests.archive.factories import make_loan
+
+    return make_loan(item, person, LoanStatus.HANDED_OVER)
+
+
 def _loan(status):
     def make(cast):
         from tests.archive.factories import make_loan
@@ -98,7 +145,9 @@ def _discrepancy_pk(cast):
     line = _audit(cast).lines.first()
     line.result = AuditResult.MISSING
     line.save()
-    return Discrepancy.objects.create(line=line, copy=line.copy, kind=AuditResult.MISSING).pk
+    return Discrepancy.objects.create(
+        line=line, copy=line.copy, item=line.copy.item, kind=AuditResult.MISSING
+    ).pk
 
 
 def _export(state):
@@ -137,8 +186,10 @@ EXPECTATIONS = {
     "archive:file_upload": expect(
         _url("archive:file_upload", _item_pk), 404, staff=403, custodian=200, leader=403
     ),
+    # The Secret item's file: those who see the item are sent back to its page (a digital
+    # loan is needed above the collection's direct level); everyone else gets 404.
     "archive:file_download": expect(
-        _url("archive:file_download", _file_pk), 404, staff=200, **MANAGERS
+        _url("archive:file_download", _file_pk), 404, staff=302, custodian=302, leader=302
     ),
     "archive:loan_request": expect(
         _url("archive:loan_request", _item_pk), 404, staff=200, **MANAGERS
@@ -243,6 +294,79 @@ EXPECTATIONS = {
         _url("archive:export_retry", _export("failed")), 404, method="post", staff=302
     ),
     "archive:access_log": expect(_url("archive:access_log"), 403, **MANAGERS),
+    # Digital loans: the staff member cleared for the Secret item borrows its file.
+    "archive:digital_loan_request": expect(
+        _url("archive:digital_loan_request", _item_with_file_pk), 404, staff=200, **MANAGERS
+    ),
+    "archive:loan_sign": expect(
+        _url("archive:loan_sign", _digital(LoanStatus.APPROVED)),
+        404,
+        staff=200,
+        custodian=403,
+        leader=403,
+    ),
+    "archive:digital_loan_action[approve]": expect(
+        _url("archive:digital_loan_action", _digital(LoanStatus.REQUESTED), "approve"),
+        404,
+        staff=403,
+        custodian=403,
+        leader=200,
+    ),
+    "archive:digital_loan_action[reject]": expect(
+        _url("archive:digital_loan_action", _digital(LoanStatus.REQUESTED), "reject"),
+        404,
+        staff=403,
+        custodian=403,
+        leader=200,
+    ),
+    "archive:digital_loan_action[cancel]": expect(
+        _url("archive:digital_loan_action", _digital(LoanStatus.REQUESTED), "cancel"),
+        404,
+        staff=200,
+        custodian=200,
+        leader=403,
+    ),
+    "archive:digital_loan_action[finish]": expect(
+        _url("archive:digital_loan_action", _digital(LoanStatus.ACCESS), "finish"),
+        404,
+        staff=200,
+        custodian=403,
+        leader=403,
+    ),
+    "archive:digital_loan_action[revoke]": expect(
+        _url("archive:digital_loan_action", _digital(LoanStatus.ACCESS), "revoke"),
+        404,
+        staff=403,
+        **MANAGERS,
+    ),
+    "archive:download_list": expect(_url("archive:download_list"), 403, **MANAGERS),
+    # Single-item grants: given and revoked by the leader in charge only.
+    "archive:grant_create": expect(
+        _url("archive:grant_create", _item_pk), 404, staff=403, custodian=403, leader=200
+    ),
+    "archive:grant_list": expect(_url("archive:grant_list"), 403, **MANAGERS),
+    "archive:grant_revoke": expect(
+        _url("archive:grant_revoke", _grant_pk), 404, custodian=403, leader=200
+    ),
+    # Holds: staff queue for the item lent to the supervisor.
+    "archive:hold_place": expect(_url("archive:hold_place", _item_pk), 404, staff=200, **MANAGERS),
+    "archive:hold_detail": expect(
+        _url("archive:hold_detail", _hold_pk), 404, staff=200, **MANAGERS
+    ),
+    "archive:hold_action[cancel]": expect(
+        _url("archive:hold_action", _hold_pk, "cancel"), 404, staff=200, custodian=200, leader=403
+    ),
+    # Storage integrity, labels and scanning: the collection's keepers.
+    "archive:integrity_list": expect(_url("archive:integrity_list"), 403, **MANAGERS),
+    "archive:labels": expect(_url("archive:labels"), 403, custodian=200),
+    "archive:audit_scan": expect(
+        _url("archive:audit_scan", _audit_pk),
+        404,
+        method="post",
+        data=lambda cast: {"code": "COL-99999-1"},
+        custodian=302,
+        leader=403,
+    ),
     # Registers answer everyone, filtered by what each may see.
     "archive:item_register": expect(_url("archive:item_register", fmt="xlsx"), 200),
     "archive:loan_register": expect(_url("archive:loan_register", fmt="xlsx"), 200),

@@ -6,8 +6,8 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from archive.choices import LoanStatus, Medium
-from archive.models import CollectionAccess, Copy, Item, ItemFile, Loan
+from archive.choices import HoldStatus, LoanKind, LoanStatus, Medium
+from archive.models import CollectionAccess, Copy, Hold, Item, ItemFile, Loan
 from onsite.storage import sha256_of
 from tests.factories import CollectionFactory, UserFactory
 
@@ -33,7 +33,10 @@ class ItemFactory(factory.django.DjangoModelFactory):
     def copies(self, create, extracted, **kwargs):
         if create:
             Copy.objects.bulk_create(
-                [Copy(item=self, number=n) for n in range(1, (extracted or 1) + 1)]
+                [
+                    Copy(item=self, number=n, code=Copy.make_code(self, n))
+                    for n in range(1, (extracted or 1) + 1)
+                ]
             )
 
 
@@ -73,4 +76,37 @@ def make_loan(item, borrower, status=LoanStatus.REQUESTED, *, return_by=None, co
         return_by=return_by or today + timedelta(days=7),
         status=status,
         handed_over_at=timezone.now() if status == LoanStatus.HANDED_OVER else None,
+    )
+
+
+def make_digital_loan(item, borrower, status=LoanStatus.REQUESTED, *, days=7, now=None):
+    """A digital loan row in a given state; once signed its window runs ``days`` from
+    ``now`` (written directly, for lists, samples and access checks)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    signed = status in (LoanStatus.ACCESS, LoanStatus.ENDED, LoanStatus.REVOKED)
+    return Loan.objects.create(
+        item=item,
+        borrower=borrower,
+        kind=LoanKind.DIGITAL,
+        purpose="核对会议纪要",
+        needed_from=today,
+        return_by=today + timedelta(days=days),
+        status=status,
+        access_days=days,
+        access_from=now if signed else None,
+        access_until=now + timedelta(days=days) if signed else None,
+    )
+
+
+def make_hold(item, person, status=HoldStatus.WAITING, *, copy=None, keep_days=3):
+    """A hold in a given state; an offered one keeps ``copy`` (default the first)."""
+    offered = status == HoldStatus.OFFERED
+    return Hold.objects.create(
+        item=item,
+        person=person,
+        status=status,
+        copy=(copy or item.copies.order_by("number").first()) if offered else None,
+        offered_at=timezone.now() if offered else None,
+        keep_until=timezone.localdate() + timedelta(days=keep_days) if offered else None,
     )

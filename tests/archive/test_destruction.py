@@ -10,11 +10,24 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import services
-from archive.choices import DESTRUCTION, CopyStatus, DestructionStatus, ItemStatus, LoanStatus
+from archive.choices import (
+    DESTRUCTION,
+    CopyStatus,
+    DestructionStatus,
+    HoldStatus,
+    ItemStatus,
+    LoanStatus,
+)
 from archive.models import Copy, Destruction, Item, ItemFile
 from onsite.models import AuditEntry, Notification
 from onsite.workflow import WorkflowError
-from tests.archive.factories import ItemFactory, make_file, make_loan
+from tests.archive.factories import (
+    ItemFactory,
+    make_digital_loan,
+    make_file,
+    make_hold,
+    make_loan,
+)
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +242,31 @@ def test_an_item_is_not_closed_while_a_copy_is_kept(cast):
     item.refresh_from_db()
     assert item.status == ItemStatus.KEPT
     assert not AuditEntry.objects.filter(action="archive.item.destroy").exists()
+
+
+@pytest.mark.rule("R2.4-destroy-when-needed")
+def test_destroying_the_item_ends_its_digital_loans_and_closes_its_queue(cast, arc):
+    make_file(arc.secret)
+    requested = make_digital_loan(arc.secret, cast.supervisor, LoanStatus.REQUESTED)
+    open_now = make_digital_loan(arc.secret, cast.staff, LoanStatus.ACCESS)
+    queued = make_hold(arc.secret, cast.manager)
+    record = _propose(cast, arc.secret)
+    services.approve_destruction(cast.leader, record)
+    _carry_out(cast, record)
+    requested.refresh_from_db()
+    open_now.refresh_from_db()
+    queued.refresh_from_db()
+    assert requested.status == LoanStatus.CANCELLED
+    assert open_now.status == LoanStatus.REVOKED
+    assert queued.status == HoldStatus.CANCELLED
+    assert ItemFile.objects.get(item=arc.secret).erased_at is not None
+
+
+def test_a_copy_kept_for_the_queue_is_not_destroyed(cast, arc):
+    copy = arc.internal.copies.get()
+    make_hold(arc.internal, cast.staff, HoldStatus.OFFERED, copy=copy)
+    record = _propose(cast, arc.internal, copy=copy)
+    services.approve_destruction(cast.leader, record)
+    with pytest.raises(WorkflowError):
+        _carry_out(cast, record)
+    assert Copy.objects.get(pk=copy.pk).status == CopyStatus.KEPT

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from archive.models import ItemFile
+from archive.choices import DiscrepancyKind, DiscrepancyStatus
+from archive.models import Discrepancy, ItemFile
 from onsite.models import AuditEntry, Notification
 from tests.archive.factories import make_file
 
@@ -45,36 +46,40 @@ def test_only_the_custodian_uploads(cast, arc, login):
 
 @pytest.mark.rule("R2.4-recording-integrity", "R2.4-no-passing-on")
 def test_download_verifies_the_checksum_and_is_audited(cast, arc, login):
-    stored = make_file(arc.secret, CONTENT)
+    stored = make_file(arc.public, CONTENT)
     response = login(cast.staff).get(reverse("archive:file_download", args=[stored.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == CONTENT
     entry = AuditEntry.objects.get(action="archive.file.download")
-    assert entry.actor == cast.staff and entry.object_id == str(arc.secret.pk)
+    assert entry.actor == cast.staff and entry.object_id == str(arc.public.pk)
+    assert hashlib.sha256(CONTENT).hexdigest() in entry.comment
 
 
 @pytest.mark.rule("R2.4-recording-integrity")
 def test_tampered_file_is_refused_and_recorded(cast, arc, login):
-    stored = make_file(arc.secret, CONTENT)
+    stored = make_file(arc.public, CONTENT)
     with open(stored.file.path, "ab") as handle:
         handle.write(b"tampered")
     response = login(cast.staff).get(reverse("archive:file_download", args=[stored.pk]))
     assert response.status_code == 302
-    assert response.url == reverse("archive:item_detail", args=[arc.secret.pk])
+    assert response.url == reverse("archive:item_detail", args=[arc.public.pk])
     assert AuditEntry.objects.filter(
         action="archive.file.checksum_mismatch", actor=cast.staff
     ).exists()
     assert not AuditEntry.objects.filter(action="archive.file.download").exists()
     assert Notification.objects.filter(recipient=cast.custodian).exists()
+    assert Discrepancy.objects.get(item_file=stored).kind == DiscrepancyKind.CHECKSUM
 
 
 @pytest.mark.rule("R2.4-recording-integrity")
 def test_missing_stored_file_is_refused_and_recorded(cast, arc, login):
-    stored = make_file(arc.secret, CONTENT)
+    stored = make_file(arc.public, CONTENT)
     stored.file.storage.delete(stored.file.name)
     response = login(cast.custodian).get(reverse("archive:file_download", args=[stored.pk]))
     assert response.status_code == 302
     assert AuditEntry.objects.filter(action="archive.file.missing").exists()
+    found = Discrepancy.objects.get(item_file=stored)
+    assert found.kind == DiscrepancyKind.FILE_LOST and found.status == DiscrepancyStatus.OPEN
 
 
 def test_an_oversized_upload_gets_a_message(cast, arc, login, settings):

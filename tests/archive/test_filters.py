@@ -130,7 +130,7 @@ def _discrepancy(cast, status):
         audit=audit, copy=item.copies.get(), expected_location="A", result=AuditResult.MISSING
     )
     return Discrepancy.objects.create(
-        line=line, copy=line.copy, kind=AuditResult.MISSING, status=status
+        line=line, copy=line.copy, item=item, kind=AuditResult.MISSING, status=status
     )
 
 

@@ -34,6 +34,11 @@ def _drawn():
     return SignatureInput.from_data_url(png_signature())
 
 
+def _code(loan):
+    """The label of the loan's copy, as the custodian scans it."""
+    return loan.copy.code if loan.copy_id else "COL-00000-0"
+
+
 @pytest.mark.rule(
     "R2.4-archive-borrow-request",
     "R2.4-archive-borrow-approval",
@@ -69,7 +74,13 @@ def test_whole_loan_flow_through_the_pages(cast, arc, login):
     client = login(cast.custodian)
     response = client.post(
         reverse("archive:loan_hand_over", args=[loan.pk]),
-        {"method": "drawn", "signature": png_signature(), "condition": "good", "note": "附盒"},
+        {
+            "copy_code": loan.copy.code,
+            "method": "drawn",
+            "signature": png_signature(),
+            "condition": "good",
+            "note": "附盒",
+        },
         REMOTE_ADDR="10.1.2.3",
     )
     assert response.status_code == 302
@@ -84,7 +95,13 @@ def test_whole_loan_flow_through_the_pages(cast, arc, login):
 
     response = client.post(
         reverse("archive:loan_return", args=[loan.pk]),
-        {"method": "password", "password": PASSWORD, "condition": "worn", "note": "外壳划痕"},
+        {
+            "copy_code": loan.copy.code.lower(),
+            "method": "password",
+            "password": PASSWORD,
+            "condition": "worn",
+            "note": "外壳划痕",
+        },
     )
     assert response.status_code == 302
     loan.refresh_from_db()
@@ -112,7 +129,9 @@ def test_receipt_fixes_terms_names_signature_and_its_sha256(cast, arc, login):
 
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     services.approve_loan(cast.leader, loan)
-    services.hand_over_loan(cast.custodian, loan, condition="good", signature=_drawn())
+    services.hand_over_loan(
+        cast.custodian, loan, copy_code=_code(loan), condition="good", signature=_drawn()
+    )
     loan.refresh_from_db()
     assert loan.terms_version == TERMS_VERSION and loan.terms_text
     stored = loan.receipt.storage.open(loan.receipt.name, "rb").read()
@@ -133,7 +152,9 @@ def test_password_signature_must_be_the_borrowers(cast, arc, english):
     services.approve_loan(cast.leader, loan)
     wrong = SignatureInput(method=SignatureMethod.PASSWORD, password="not-it")
     with pytest.raises(WorkflowError, match="password"):
-        services.hand_over_loan(cast.custodian, loan, condition="good", signature=wrong)
+        services.hand_over_loan(
+            cast.custodian, loan, copy_code=_code(loan), condition="good", signature=wrong
+        )
     loan.refresh_from_db()
     assert loan.status == LoanStatus.APPROVED
     assert not Signature.objects.exists()
@@ -144,7 +165,12 @@ def test_empty_drawn_signature_is_refused_on_the_form(cast, arc, login):
     loan = make_loan(arc.secret, cast.staff, LoanStatus.APPROVED)
     response = login(cast.custodian).post(
         reverse("archive:loan_hand_over", args=[loan.pk]),
-        {"method": "drawn", "signature": png_signature(blank=True), "condition": "good"},
+        {
+            "copy_code": loan.copy.code,
+            "method": "drawn",
+            "signature": png_signature(blank=True),
+            "condition": "good",
+        },
     )
     assert response.status_code == 400
     assert "empty" in response.content.decode() or "签名框" in response.content.decode()
@@ -175,10 +201,10 @@ def test_illegal_transitions_are_refused_with_a_message(cast, arc, status, move)
         "approve": lambda: services.approve_loan(cast.leader, loan),
         "cancel": lambda: services.cancel_loan(cast.staff, loan),
         "hand_over": lambda: services.hand_over_loan(
-            cast.custodian, loan, condition="good", signature=_drawn()
+            cast.custodian, loan, copy_code=_code(loan), condition="good", signature=_drawn()
         ),
         "return": lambda: services.return_loan(
-            cast.custodian, loan, condition="good", signature=_drawn()
+            cast.custodian, loan, copy_code=_code(loan), condition="good", signature=_drawn()
         ),
     }
     with pytest.raises(WorkflowError) as error:
@@ -255,11 +281,15 @@ def test_database_refuses_two_active_loans_of_one_copy(cast, arc):
 def test_overdue_borrower_cannot_borrow_again_until_returned(cast, arc, time_machine, english):
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates(days=2))
     services.approve_loan(cast.leader, loan)
-    services.hand_over_loan(cast.custodian, loan, condition="good", signature=_drawn())
+    services.hand_over_loan(
+        cast.custodian, loan, copy_code=_code(loan), condition="good", signature=_drawn()
+    )
     time_machine.move_to(timezone.now() + timedelta(days=4))
     with pytest.raises(WorkflowError, match="overdue"):
         services.request_loan(cast.staff, arc.public, purpose="再借", **_dates())
-    services.return_loan(cast.custodian, loan, condition="good", signature=_drawn())
+    services.return_loan(
+        cast.custodian, loan, copy_code=_code(loan), condition="good", signature=_drawn()
+    )
     again = services.request_loan(cast.staff, arc.public, purpose="再借", **_dates())
     assert again.status == LoanStatus.REQUESTED
 
@@ -300,7 +330,9 @@ def test_receipt_holds_the_drawn_signature_and_a_tampered_one_is_refused(cast, a
 
     loan = services.request_loan(cast.staff, arc.secret, purpose="回放", **_dates())
     services.approve_loan(cast.leader, loan)
-    services.hand_over_loan(cast.custodian, loan, condition="good", signature=_drawn())
+    services.hand_over_loan(
+        cast.custodian, loan, copy_code=_code(loan), condition="good", signature=_drawn()
+    )
     loan.refresh_from_db()
     content = loan.receipt.storage.open(loan.receipt.name, "rb").read()
     images = [image for page in PdfReader(io.BytesIO(content)).pages for image in page.images]
@@ -316,7 +348,12 @@ def test_a_wrong_password_is_refused_and_recorded(cast, arc, login):
     loan = make_loan(arc.secret, cast.staff, LoanStatus.APPROVED)
     response = login(cast.custodian).post(
         reverse("archive:loan_hand_over", args=[loan.pk]),
-        {"method": "password", "password": "guess", "condition": "good"},
+        {
+            "copy_code": loan.copy.code,
+            "method": "password",
+            "password": "guess",
+            "condition": "good",
+        },
     )
     assert response.status_code == 400
     loan.refresh_from_db()

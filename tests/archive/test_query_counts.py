@@ -93,7 +93,9 @@ def _audit_with_lines(cast, n, discrepancies=False):
             result=AuditResult.MISSING if discrepancies else AuditResult.PENDING,
         )
         if discrepancies:
-            Discrepancy.objects.create(line=line, copy=line.copy, kind=AuditResult.MISSING)
+            Discrepancy.objects.create(
+                line=line, copy=line.copy, item=line.copy.item, kind=AuditResult.MISSING
+            )
     return audit
 
 

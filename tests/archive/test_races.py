@@ -83,6 +83,7 @@ def test_concurrent_double_hand_over_lends_the_copy_once(cast):
         return lambda: services.hand_over_loan(
             custodian,
             Loan.objects.get(pk=loan.pk),
+            copy_code=loan.copy.code,
             condition="good",
             signature=SignatureInput.from_data_url(png_signature()),
         )

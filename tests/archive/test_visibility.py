@@ -91,15 +91,19 @@ def test_detail_answers_404_above_clearance(cast, arc, login, who, level, status
 @pytest.mark.parametrize(
     ("who", "level", "status"),
     [
-        ("staff", "secret", 200),
+        ("staff", "public", 200),
+        ("supervisor", "public", 200),
+        ("staff", "secret", 302),  # sees the card; the file needs a digital loan
         ("staff", "confidential", 404),
         ("supervisor", "internal", 404),
         ("outsider", "public", 404),
-        ("custodian", "confidential", 200),
+        ("custodian", "confidential", 302),  # keeping the collection is not borrowing
     ],
 )
 @pytest.mark.rule("R2.4-no-passing-on")
-def test_download_answers_404_above_clearance(cast, arc, login, who, level, status):
+def test_download_answers_404_above_clearance_and_needs_a_loan_above_the_direct_level(
+    cast, arc, login, who, level, status
+):
     stored = make_file(getattr(arc, level))
     response = login(getattr(cast, who)).get(reverse("archive:file_download", args=[stored.pk]))
     assert response.status_code == status

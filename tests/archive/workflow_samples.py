@@ -12,7 +12,13 @@ from archive.choices import AuditResult, CopyStatus, DestructionMethod
 from archive.models import AuditLine, CollectionAccess, Destruction, Discrepancy, ShelfAudit
 from onsite.choices import SignatureMethod
 from onsite.signatures import SignatureInput
-from tests.archive.factories import ItemFactory, make_loan
+from tests.archive.factories import (
+    ItemFactory,
+    make_digital_loan,
+    make_file,
+    make_hold,
+    make_loan,
+)
 from tests.factories import PASSWORD
 
 
@@ -37,6 +43,28 @@ def item(cast, state):
 def loan(cast, state):
     """A Loan in ``state``: borrower cast.staff, the item's copy reserved once approved."""
     return make_loan(_item(cast), cast.staff, state)
+
+
+def digital_loan(cast, state):
+    """A digital loan in ``state`` of an Internal item with a stored file (the collection
+    lets only Public files be downloaded directly): borrower cast.staff."""
+    record = _item(cast)
+    make_file(record)
+    return make_digital_loan(record, cast.staff, state)
+
+
+def hold(cast, state):
+    """cast.staff queuing for an item lent to cast.supervisor (an offered hold keeps the
+    item's second copy for staff)."""
+    record = ItemFactory(
+        collection=cast.collection, custodian=cast.custodian, classification=1, copies=2
+    )
+    CollectionAccess.objects.get_or_create(
+        user=cast.staff, collection=cast.collection, defaults={"clearance": 2}
+    )
+    make_loan(record, cast.supervisor, "handed_over")
+    second = record.copies.get(number=2)
+    return make_hold(record, cast.staff, state, copy=second)
 
 
 def destruction(cast, state):
@@ -73,30 +101,35 @@ def discrepancy(cast, state):
     """A Discrepancy in ``state``: a copy found missing by an audit."""
     _record, line = _audit(cast, "completed", AuditResult.MISSING)
     return Discrepancy.objects.create(
-        line=line, copy=line.copy, kind=AuditResult.MISSING, status=state
+        line=line, copy=line.copy, item=line.copy.item, kind=AuditResult.MISSING, status=state
     )
 
 
 SAMPLES = {
     "archive.item": item,
     "archive.loan": loan,
+    "archive.digital_loan": digital_loan,
+    "archive.hold": hold,
     "archive.destruction": destruction,
     "archive.audit": shelf_audit,
     "archive.discrepancy": discrepancy,
 }
 
 
-def _signed(cast, obj):
+def _password(cast, obj):
     """The borrower (cast.staff) signs by re-entering their password."""
-    return {
-        "condition": "good",
-        "signature": SignatureInput(method=SignatureMethod.PASSWORD, password=PASSWORD),
-    }
+    return {"signature": SignatureInput(method=SignatureMethod.PASSWORD, password=PASSWORD)}
+
+
+def _signed(cast, obj):
+    """The custodian scans the loan's copy; the borrower signs with their password."""
+    return {"copy_code": obj.copy.code, "condition": "good", **_password(cast, obj)}
 
 
 ARGUMENTS = {
     ("archive.loan", "hand_over"): _signed,
     ("archive.loan", "return"): _signed,
+    ("archive.digital_loan", "sign"): _password,
     ("archive.destruction", "carry_out"): lambda cast, obj: {
         "destroyed_on": timezone.localdate(),
         "witness_statement": "已当面粉碎",
