@@ -30,8 +30,8 @@ def provisional_calendar(now):
         recipients=hr,
         title=_("The holiday calendar of %(year)s is still provisional"),
         body=_(
-            "Import the official days (after the State Council notice and a package "
-            "upgrade) or enter and confirm them before the year starts."
+            "Import the official days if they are available, or enter the days of the "
+            "State Council notice and confirm the year, before it starts."
         ),
         url=reverse("attendance:calendar") + f"?year={year}",
         params={"year": year},
