@@ -82,6 +82,5 @@ def my_loans_due(user, now):
         borrower=user, status=LoanStatus.HANDED_OVER, return_by__lte=today
     ).select_related("item")
     return [
-        Waiting(str(loan), loan.get_absolute_url(), loan.return_by, _("Return"))
-        for loan in rows
+        Waiting(str(loan), loan.get_absolute_url(), loan.return_by, _("Return")) for loan in rows
     ]
