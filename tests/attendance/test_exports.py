@@ -107,7 +107,7 @@ def test_the_excel_cells_equal_the_summary(november, login):
         reverse("attendance:export_xlsx") + f"?department={november.dept_a.pk}&month=2026-11"
     )
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["音视频部", "Legend"]  # the day codes explained last
+    assert book.sheetnames == ["音视频部", "图例"]  # the day codes explained last
     sheet = book["音视频部"]
     cells = [[c.value for c in r] for r in sheet.iter_rows()]
     types = leave_types()
