@@ -117,7 +117,7 @@ def file_name(year, month, fmt, department=None, site=None):
     language (sent as an RFC 6266 ``filename*``, so browsers keep the Chinese)."""
     scope = department.name if department else site.name if site else _("Whole company")
     safe = "".join(ch for ch in str(scope) if ch.isalnum() or ch in "-_")[:40]
-    return f"{_('Monthly attendance')}-{year}-{month:02d}-{safe}.{fmt}"
+    return _("Monthly attendance") + f"-{year}-{month:02d}-{safe}.{fmt}"
 
 
 def _check_format(fmt):
