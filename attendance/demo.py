@@ -41,7 +41,7 @@ def load(demo):
     )
     CheckInPolicy.objects.get_or_create(site=sites["SC"])
     today = timezone.localdate()
-    first = today.replace(day=1)
+    first = min(today.replace(day=1), today - timedelta(days=14))  # a few weeks, even on the 1st
     person = users["zhangwei"]
     day = first
     while day < today:
