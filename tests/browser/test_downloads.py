@@ -164,7 +164,9 @@ def test_chromium_saves_each_download_under_its_name(name, cast, new_page, clien
         spec = EXPECTATIONS[name]
         person, url = getattr(cast, _answering_role(spec)), spec.url(cast)
     client.force_login(person)
-    _how, expected = file_name(client.get(url))
     page = new_page()
     _log_in(page, person)
-    assert _save(page, url) == expected
+    before = file_name(client.get(url))[1]
+    saved = _save(page, url)
+    # A name stamped to the minute may turn over between two asks: either is the header's.
+    assert saved in {before, file_name(client.get(url))[1]}
