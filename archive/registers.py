@@ -91,7 +91,7 @@ def build_register(user, kind, params, fmt):
         rows = loan_rows(visible(user, Loan), timezone.localdate())
         header, title = loan_header(), _("Loan register")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    name = f"archive-{kind}-{stamp}.{fmt}"
+    name = f"{title}-{stamp}.{fmt}"
     if fmt == "xlsx":
         return workbook_bytes([(title, header, rows)]), len(rows), name
     content = render_pdf(

@@ -14,8 +14,9 @@ from onsite.permissions import may, visible
 _RELATED = {
     "overtime": ("user__profile__department", "site", "supervisor_by"),
     "leave": ("user__profile__department", "leave_type"),
+    "correction": ("user__profile__department",),
 }
-_ORDER = {"overtime": ("date", "id"), "leave": ("start_date", "id")}
+_ORDER = {"overtime": ("date", "id"), "leave": ("start_date", "id"), "correction": ("date", "id")}
 
 
 @dataclass

@@ -19,7 +19,7 @@ class CalendarKind(models.TextChoices):
 
 
 class CalendarSource(models.TextChoices):
-    PACKAGE = "package", _("Official data (chinese-calendar)")
+    PACKAGE = "package", _("Official calendar")
     HR = "hr", _("Entered by HR")
 
 
@@ -75,6 +75,8 @@ STATUS_CODES = {
     DayStatus.UPCOMING: "",
     DayStatus.UNASSIGNED: "–",
 }
+# Added to the code of a day derived with an approved missed-punch correction (补卡).
+CORRECTED_MARK = pgettext_lazy("day code", "*")
 
 
 class OvertimeKind(models.TextChoices):
@@ -111,6 +113,13 @@ OVERTIME_FLOW = Workflow(
     "attendance.OvertimeRequest",
     url_name="attendance:overtime_action",
     labels=dict(OvertimeStatus.choices),
+    tones={
+        OvertimeStatus.SUBMITTED: "waiting",
+        OvertimeStatus.SUPERVISOR_APPROVED: "approved",
+        OvertimeStatus.FILED: "done",
+        OvertimeStatus.REJECTED: "rejected",
+        OvertimeStatus.CANCELLED: "cancelled",
+    },
     transitions=[
         Transition(
             "submit",
@@ -190,6 +199,12 @@ LEAVE_FLOW = Workflow(
     "attendance.LeaveRequest",
     url_name="attendance:leave_action",
     labels=dict(LeaveStatus.choices),
+    tones={
+        LeaveStatus.SUBMITTED: "waiting",
+        LeaveStatus.APPROVED: "approved",
+        LeaveStatus.REJECTED: "rejected",
+        LeaveStatus.CANCELLED: "cancelled",
+    },
     transitions=[
         Transition("submit", source=[INITIAL], target=LeaveStatus.SUBMITTED, rule="attendance.use"),
         Transition(
@@ -227,8 +242,73 @@ LEAVE_FLOW = Workflow(
 )
 
 
-# The two kinds of request, as the request list and the approval queue name them.
-REQUEST_FLOWS = {"overtime": OVERTIME_FLOW, "leave": LEAVE_FLOW}
+class PunchKind(models.TextChoices):
+    CHECK_IN = "check_in", _("Check-in")
+    CHECK_OUT = "check_out", _("Check-out")
+
+
+class CorrectionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for the supervisor")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Corrections that count against the month's limit and block a second one for the same punch.
+CORRECTION_ACTIVE = {CorrectionStatus.SUBMITTED, CorrectionStatus.APPROVED}
+
+CORRECTION_FLOW = Workflow(
+    "attendance.correction",
+    "attendance.PunchCorrection",
+    url_name="attendance:correction_action",
+    labels=dict(CorrectionStatus.choices),
+    tones={
+        CorrectionStatus.SUBMITTED: "waiting",
+        CorrectionStatus.APPROVED: "approved",
+        CorrectionStatus.REJECTED: "rejected",
+        CorrectionStatus.CANCELLED: "cancelled",
+    },
+    transitions=[
+        Transition(
+            "submit", source=[INITIAL], target=CorrectionStatus.SUBMITTED, rule="attendance.use"
+        ),
+        Transition(
+            "approve",
+            source=[CorrectionStatus.SUBMITTED],
+            target=CorrectionStatus.APPROVED,
+            rule="attendance.decide_correction",
+            label=_("Approve"),
+            title=_("Approve the missed-punch correction"),
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "reject",
+            source=[CorrectionStatus.SUBMITTED],
+            target=CorrectionStatus.REJECTED,
+            rule="attendance.decide_correction",
+            label=_("Reject"),
+            title=_("Reject the missed-punch correction"),
+            comment_required=True,
+            danger=True,
+            stamp=("decided_by", "decided_at"),
+            comment_field="decision_comment",
+        ),
+        Transition(
+            "cancel",
+            source=[CorrectionStatus.SUBMITTED],
+            target=CorrectionStatus.CANCELLED,
+            rule="attendance.cancel_request",
+            label=_("Withdraw"),
+            title=_("Withdraw the correction request"),
+            danger=True,
+        ),
+    ],
+)
+
+
+# The kinds of request, as the request list and the approval queue name them.
+REQUEST_FLOWS = {"overtime": OVERTIME_FLOW, "leave": LEAVE_FLOW, "correction": CORRECTION_FLOW}
 
 
 @dataclass(frozen=True)
@@ -265,6 +345,12 @@ QUEUE_SECTIONS = (
         LeaveStatus.SUBMITTED,
         (("approve", _("Approve selected")), ("reject", _("Reject selected"))),
         _("Leave waiting for you"),
+    ),
+    QueueSection(
+        "correction",
+        CorrectionStatus.SUBMITTED,
+        (("approve", _("Approve selected")), ("reject", _("Reject selected"))),
+        _("Missed-punch corrections waiting for you"),
     ),
 )
 
@@ -308,5 +394,12 @@ register_labels(
         "attendance.leave.approve": _("Approved"),
         "attendance.leave.reject": _("Rejected"),
         "attendance.leave.cancel": _("Withdrawn"),
+        "attendance.correction.submit": _("Asked for"),
+        "attendance.correction.approve": _("Approved"),
+        "attendance.correction.reject": _("Rejected"),
+        "attendance.correction.cancel": _("Withdrawn"),
+        "attendance.delegation.add": _("Deputy named"),
+        "attendance.delegation.remove": _("Deputy withdrawn"),
+        "attendance.policy.change": _("Attendance rules changed"),
     }
 )

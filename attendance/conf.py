@@ -13,4 +13,16 @@ conf = AppSettings(
     DEFAULT_GEOFENCE_METRES=Setting(
         300, positive_int, "geofence radius of a site that sets a position but no radius"
     ),
+    CORRECTION_WORKING_DAYS=Setting(
+        3, positive_int, "working days after a missed punch within which a correction is asked"
+    ),
+    CORRECTIONS_PER_MONTH=Setting(
+        3, positive_int, "corrections a person may ask for a month, until HR sets the number"
+    ),
+    REMIND_AFTER_WORKING_DAYS=Setting(
+        2, positive_int, "working days a request waits before its decider is reminded"
+    ),
+    ESCALATE_AFTER_WORKING_DAYS=Setting(
+        4, positive_int, "working days a request waits before the decider's manager or HR is told"
+    ),
 )

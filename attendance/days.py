@@ -5,6 +5,7 @@ calendar corrects every month it touches. ``Period`` loads all facts for many pe
 and a date range in a fixed number of queries (no query per person or per day).
 """
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -14,20 +15,24 @@ from django.db.models import Q
 from django.utils import timezone
 
 from attendance.choices import (
+    CORRECTED_MARK,
     OVERTIME_APPROVED,
     STATUS_CODES,
     CalendarKind,
+    CorrectionStatus,
     DayKind,
     DayStatus,
     HalfDay,
     LeaveStatus,
     OvertimeStatus,
+    PunchKind,
 )
 from attendance.holidays import calendar_between
 from attendance.models import (
     AttendanceRecord,
     LeaveRequest,
     OvertimeRequest,
+    PunchCorrection,
     SiteDayOff,
     SiteSchedule,
 )
@@ -81,8 +86,20 @@ class Day:
         return 0
 
     @property
+    def corrections(self):
+        """The approved missed-punch corrections the day was derived with (补卡)."""
+        return getattr(self.record, "corrections", [])
+
+    @property
+    def corrected(self):
+        return bool(self.corrections)
+
+    @property
     def code(self):
-        return str(STATUS_CODES[DayStatus(self.status)])
+        """The status's code for month grids, marked when a correction made it (never shown
+        as an ordinary punch)."""
+        code = str(STATUS_CODES[DayStatus(self.status)])
+        return f"{code}{CORRECTED_MARK}" if self.corrected else code
 
     def kind_label(self):
         return DayKind(self.kind).label
@@ -150,6 +167,14 @@ class Period:
             end_date__gte=first,
         ).select_related("leave_type"):
             self.leaves[leave.user_id].append(leave)
+        self.corrections = defaultdict(dict)
+        for fix in PunchCorrection.objects.filter(
+            user_id__in=self.user_ids,
+            date__gte=first,
+            date__lte=last,
+            status=CorrectionStatus.APPROVED,
+        ):
+            self.corrections[(fix.user_id, fix.date)][fix.kind] = fix
         self.overtime = defaultdict(list)
         for ot in OvertimeRequest.objects.filter(
             user_id__in=self.user_ids, date__gte=first, date__lte=last
@@ -196,7 +221,7 @@ class Period:
                 site_id=assignment.site_id,
                 schedule=schedule,
             )
-        result.record = self.records.get((user_id, day))
+        result.record = self.record_of(user_id, day, result.site_id)
         result.overtime = self.overtime.get((user_id, day), [])
         morning_off = afternoon_off = False
         for leave in self.leaves.get(user_id, ()):
@@ -209,6 +234,27 @@ class Period:
             result.leave_portion = (HALF if morning_off else 0) + (HALF if afternoon_off else 0)
         self._judge(result, morning_off, afternoon_off)
         return result
+
+    def record_of(self, user_id, day, site_id=None):
+        """The day's check-in and check-out as derivation sees them: the punches, with the
+        approved corrections' times in place of missed ones (the copy lists them)."""
+        record = self.records.get((user_id, day))
+        fixes = self.corrections.get((user_id, day))
+        if not fixes:
+            return record
+        corrected = (
+            copy.copy(record)
+            if record
+            else AttendanceRecord(user_id=user_id, date=day, site_id=site_id)
+        )
+        if PunchKind.CHECK_IN in fixes:
+            corrected.check_in_at = fixes[PunchKind.CHECK_IN].moment
+        if PunchKind.CHECK_OUT in fixes:
+            corrected.check_out_at = fixes[PunchKind.CHECK_OUT].moment
+        if corrected.check_in_at is None:
+            return record
+        corrected.corrections = sorted(fixes.values(), key=lambda fix: fix.kind)
+        return corrected
 
     def _judge(self, d, morning_off, afternoon_off):
         if d.kind == DayKind.UNASSIGNED:
@@ -274,7 +320,7 @@ class Period:
         """
         found = []
         for date in self.dates():
-            if (user_id, date) not in self.records:
+            if (user_id, date) not in self.records and (user_id, date) not in self.corrections:
                 continue
             assignment = self.assignment_on(user_id, date)
             if assignment is None:

@@ -68,9 +68,9 @@ def pdf_bytes(groups, year, month, *, label, exported_by, types=None):
 
 
 def _legend():
-    from attendance.choices import STATUS_CODES, DayStatus
+    from attendance.summary import legend
 
-    return [(str(code), DayStatus(status).label) for status, code in STATUS_CODES.items() if code]
+    return legend()
 
 
 def xlsx_bytes(groups, year, month, *, types=None):
@@ -86,6 +86,9 @@ def xlsx_bytes(groups, year, month, *, types=None):
                 [[*values(row, types), *row.codes] for row in rows],
             )
         )
+    # What the day codes mean, corrected days (补卡) included.
+    legend = [[str(cell) for cell in row] for row in _legend()]
+    sheets.append((_("Legend"), [_("Code"), _("Meaning")], legend))
     return workbook_bytes(sheets)
 
 
@@ -109,10 +112,12 @@ def build(people, year, month, fmt, *, label, exported_by, progress=None):
     return xlsx_bytes(groups, year, month, types=types)
 
 
-def file_name(year, month, fmt, label):
-    """``attendance-2026-11-部门音视频部.pdf``: the scope's label kept, punctuation dropped."""
-    safe = "".join(ch for ch in label if ch.isalnum() or ch in "-_")[:40] or "attendance"
-    return f"attendance-{year}-{month:02d}-{safe}.{fmt}"
+def file_name(year, month, fmt, department=None, site=None):
+    """``月度考勤表-2026-11-音视频部.pdf``: the month and the scope's own name, in the requester's
+    language (sent as an RFC 6266 ``filename*``, so browsers keep the Chinese)."""
+    scope = department.name if department else site.name if site else _("Whole company")
+    safe = "".join(ch for ch in str(scope) if ch.isalnum() or ch in "-_")[:40]
+    return _("Monthly attendance") + f"-{year}-{month:02d}-{safe}.{fmt}"
 
 
 def _check_format(fmt):
@@ -131,7 +136,7 @@ def month_file(user, *, year, month, fmt, department=None, site=None):
     people = staff_queryset(department=department, site=site, year=year, month=month)
     content = build(list(people), year, month, fmt, label=label, exported_by=user)
     audit.record(user, "attendance.export.download", comment=f"{fmt} {year}-{month:02d} {label}")
-    return content, file_name(year, month, fmt, label)
+    return content, file_name(year, month, fmt, department, site)
 
 
 def queue_month(user, *, year, month, fmt, department=None, site=None):
@@ -175,4 +180,5 @@ def build_month(export, progress):
         exported_by=export.requested_by,
         progress=progress,
     )
-    return content, file_name(export.year, export.month, export.format, label), len(people)
+    name = file_name(export.year, export.month, export.format, export.department, export.site)
+    return content, name, len(people)

@@ -14,15 +14,19 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from attendance.choices import LeaveStatus, OvertimeStatus
+from attendance.choices import CorrectionStatus, LeaveStatus, OvertimeStatus
 from attendance.forms import MONTH, row_helper
 from attendance.holidays import month_range
-from attendance.models import LeaveRequest, OvertimeRequest
+from attendance.models import LeaveRequest, OvertimeRequest, PunchCorrection
 from attendance.summary import assigned_during
 from onsite.models import Department, Site
 from onsite.permissions import is_company_wide, supervised_department_ids
 
-REQUEST_KINDS = [("overtime", _("Overtime")), ("leave", _("Leave"))]
+REQUEST_KINDS = [
+    ("overtime", _("Overtime")),
+    ("leave", _("Leave")),
+    ("correction", _("Missed punches")),
+]
 
 
 class MonthField(forms.RegexField):
@@ -127,12 +131,32 @@ class LeaveRequestFilter(_RequestFilter):
         return queryset.filter(start_date__lte=self.last, end_date__gte=first)
 
 
+class CorrectionRequestFilter(_RequestFilter):
+    status = django_filters.ChoiceFilter(choices=CorrectionStatus.choices, label=_("Status"))
+    what = "correction"
+
+    class Meta(MonthFilterSet.Meta):
+        model = PunchCorrection
+        fields = []
+
+    def filter_month(self, queryset, name, first):
+        return queryset.filter(date__gte=first, date__lte=self.last)
+
+
+REQUEST_FILTERS = {
+    "overtime": OvertimeRequestFilter,
+    "leave": LeaveRequestFilter,
+    "correction": CorrectionRequestFilter,
+}
+
+
 def request_filter(data, queryset_of):
-    """The filter of ``?kind=`` (overtime unless it says leave) over ``queryset_of(model)``."""
+    """The filter of ``?kind=`` (overtime unless it names another kind) over
+    ``queryset_of(model)``."""
     data = data.copy()
-    kind = "leave" if data.get("kind") == "leave" else "overtime"
+    kind = data.get("kind") if data.get("kind") in REQUEST_FILTERS else "overtime"
     data["kind"] = kind
-    filterset = LeaveRequestFilter if kind == "leave" else OvertimeRequestFilter
+    filterset = REQUEST_FILTERS[kind]
     return filterset(data, queryset=queryset_of(filterset._meta.model))
 
 

@@ -11,7 +11,14 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attendance.choices import QUEUE_SECTIONS, REQUEST_FLOWS, Compensation, ExportFormat, HalfDay
+from attendance.choices import (
+    QUEUE_SECTIONS,
+    REQUEST_FLOWS,
+    Compensation,
+    ExportFormat,
+    HalfDay,
+    PunchKind,
+)
 from attendance.models import (
     CheckInPolicy,
     HolidayCalendarDay,
@@ -268,3 +275,94 @@ class PolicyForm(_Crispy, forms.ModelForm):
         model = CheckInPolicy
         fields = ["allowed_networks", "latitude", "longitude", "radius_metres"]
         widgets = {"allowed_networks": forms.Textarea(attrs={"rows": 3})}
+
+
+def _sane_date(value):
+    """A date a person could mean (refuses years like 0001 or 9999 before any work)."""
+    from datetime import date
+
+    if value and not date(2000, 1, 1) <= value <= date(2100, 12, 31):
+        raise forms.ValidationError(_("Give a date between 2000 and 2100."))
+    return value
+
+
+class CorrectionForm(_Crispy, forms.Form):
+    """A missed check-in or check-out: the day, which punch, the time it really was, why."""
+
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=[_sane_date]
+    )
+    kind = forms.ChoiceField(label=_("Missed punch"), choices=PunchKind.choices)
+    time = forms.TimeField(label=_("Actual time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why the punch was missed, and who can confirm the time."),
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        from onsite.names import display_name
+
+        number = getattr(getattr(person, "profile", None), "employee_no", "")
+        return f"{display_name(person)} ({number})" if number else display_name(person)
+
+
+class DeputyForm(_Crispy, forms.Form):
+    """A deputy for a date range (HR also chooses whose deputy)."""
+
+    supervisor = PersonChoiceField(label=_("Supervisor"), queryset=None)
+    deputy = PersonChoiceField(label=_("Deputy"), queryset=None)
+    start_date = forms.DateField(
+        label=_("First day"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[_sane_date],
+    )
+    end_date = forms.DateField(
+        label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}), validators=[_sane_date]
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+    def __init__(self, *args, user, choose_supervisor, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from onsite.choices import Role
+
+        super().__init__(*args, **kwargs)
+        people = (
+            get_user_model()
+            .objects.filter(is_active=True, profile__isnull=False)
+            .select_related("profile")
+            .order_by("profile__employee_no")
+        )
+        self.fields["deputy"].queryset = people
+        if choose_supervisor:
+            self.fields["supervisor"].queryset = people.filter(groups__name=Role.SUPERVISOR)
+        else:
+            del self.fields["supervisor"]
+            self.fields["deputy"].queryset = people.exclude(pk=user.pk)
+        self.user = user
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last day must not be before the first."))
+        return data
+
+    def service_kwargs(self):
+        data = dict(self.cleaned_data)
+        data.setdefault("supervisor", self.user)
+        return data
+
+
+class RulesForm(_Crispy, forms.Form):
+    """The attendance rules HR sets."""
+
+    corrections_per_month = forms.IntegerField(
+        label=_("Missed-punch corrections a month"),
+        min_value=0,
+        max_value=31,
+        help_text=_("How many missed check-ins or check-outs one person may correct a month."),
+    )

@@ -168,3 +168,38 @@ def month_range(year, month):
     first = date(year, month, 1)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return first, last
+
+
+def _is_working(day, special):
+    kind = special.get(day)
+    if kind == CalendarKind.MAKEUP:
+        return True
+    if kind in (CalendarKind.HOLIDAY, CalendarKind.BREAK):
+        return False
+    return day.isoweekday() <= 5
+
+
+def working_days_after(start, end, special=None):
+    """How many national working days fall after ``start`` up to ``end`` (included).
+
+    ``special``: the calendar of the span if the caller has it (else one query).
+    """
+    if end <= start:
+        return 0
+    special = calendar_between(start, end) if special is None else special
+    count, day = 0, start + timedelta(days=1)
+    while day <= end:
+        count += _is_working(day, special)
+        day += timedelta(days=1)
+    return count
+
+
+def nth_working_day_after(start, n):
+    """The ``n``-th national working day after ``start`` (one query)."""
+    window = start + timedelta(days=n * 2 + 30)
+    special = calendar_between(start, window)
+    day, count = start, 0
+    while count < n:
+        day += timedelta(days=1)
+        count += _is_working(day, special) if day <= window else day.isoweekday() <= 5
+    return day

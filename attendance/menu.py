@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+import attendance.waiting  # noqa: F401  (registers its "Waiting for me" providers)
 from onsite.navigation import NavItem, add
 
 add(

@@ -1,8 +1,10 @@
 """Who may do what in attendance, and which records each person sees.
 
 Staff see their own records; a supervisor also those of the departments they
-supervise; HR, the VP and administrators the whole company. Nobody decides their
-own request. Exports are seen by the person who asked for them only (the core's export
+supervise, and whoever decides requests (a deputy, a parent department's supervisor —
+``attendance.deciders``) the records of the people whose requests they decide; HR, the VP
+and administrators the whole company. Nobody decides their own request. Exports are seen
+by the person who asked for them only (the core's export
 framework registers that scope with the builder).
 
 The deciding rules answer for one request, or — asked without one (``obj=None``) — whether
@@ -10,8 +12,16 @@ the person decides such requests at all (the approval queue shows that section).
 """
 
 from django.db.models import Q
+from django.utils import timezone
 
-from attendance.models import AttendanceRecord, LeaveRequest, OvertimeRequest
+from attendance import deciders
+from attendance.models import (
+    AttendanceRecord,
+    Delegation,
+    LeaveRequest,
+    OvertimeRequest,
+    PunchCorrection,
+)
 from onsite.choices import Role
 from onsite.permissions import (
     has_role,
@@ -23,18 +33,44 @@ from onsite.permissions import (
 )
 
 
-def _own_or_supervised(user, queryset):
+def is_deputy_today(user):
+    """The person stands in for a supervisor today (one query, cached per request)."""
+    today = timezone.localdate()
+    cache = user.__dict__.setdefault("_attendance_deputy", {})
+    if today not in cache:
+        cache[today] = Delegation.objects.filter(
+            deputy=user, start_date__lte=today, end_date__gte=today
+        ).exists()
+    return cache[today]
+
+
+def decides_some(user):
+    """The person takes first decisions at all: a supervisor, a deputy today, or HR."""
+    return has_role(user, Role.SUPERVISOR, Role.HR) or is_deputy_today(user)
+
+
+def _own_or_decided(user, queryset):
     if is_company_wide(user):
         return queryset
-    if has_role(user, Role.SUPERVISOR):
-        return queryset.filter(
-            Q(user__profile__department_id__in=supervised_department_ids(user)) | Q(user=user)
-        )
-    return queryset.filter(user=user)
+    if not (has_role(user, Role.SUPERVISOR) or is_deputy_today(user)):
+        return queryset.filter(user=user)
+    departments = set(supervised_department_ids(user)) | deciders.decided_department_ids(user)
+    return queryset.filter(
+        Q(user__profile__department_id__in=departments)
+        | Q(user_id__in=deciders.escalated_applicant_ids(user))
+        | Q(user=user)
+    )
 
 
-for _model in (AttendanceRecord, LeaveRequest, OvertimeRequest):
-    scope(_model)(_own_or_supervised)
+for _model in (AttendanceRecord, LeaveRequest, OvertimeRequest, PunchCorrection):
+    scope(_model)(_own_or_decided)
+
+
+@scope(Delegation)
+def _visible_delegations(user, queryset):
+    if has_role(user, Role.HR, Role.ADMIN):
+        return queryset
+    return queryset.filter(Q(supervisor=user) | Q(deputy=user))
 
 
 @rule("attendance.use")
@@ -45,18 +81,19 @@ def _may_use(user, obj):
 
 @rule("attendance.view_queue")
 def _may_view_queue(user, obj):
-    return has_role(user, Role.SUPERVISOR, Role.HR)
+    return decides_some(user)
 
 
-def _supervisor_of_applicant(user, request):
+def _first_decider(user, request):
+    """The supervisor, their deputy, the parent department's supervisor, else HR."""
     if request is None:
-        return has_role(user, Role.SUPERVISOR)
-    return request.user_id != user.pk and supervises(user, request.user)
+        return decides_some(user)
+    return deciders.decides(user, request)
 
 
 @rule("attendance.approve_overtime")
 def _may_approve_overtime(user, request):
-    return _supervisor_of_applicant(user, request)
+    return _first_decider(user, request)
 
 
 @rule("attendance.file_overtime")
@@ -68,7 +105,12 @@ def _may_file_overtime(user, request):
 
 @rule("attendance.decide_leave")
 def _may_decide_leave(user, request):
-    return _supervisor_of_applicant(user, request)
+    return _first_decider(user, request)
+
+
+@rule("attendance.decide_correction")
+def _may_decide_correction(user, request):
+    return _first_decider(user, request)
 
 
 @rule("attendance.cancel_request")
@@ -78,7 +120,27 @@ def _may_cancel(user, request):
 
 @rule("attendance.confirm_hours")
 def _may_confirm_hours(user, request):
-    return request is not None and (request.user_id == user.pk or supervises(user, request.user))
+    return request is not None and (
+        request.user_id == user.pk
+        or supervises(user, request.user)
+        or deciders.decides(user, request)
+    )
+
+
+@rule("attendance.name_deputy")
+def _may_name_deputy(user, delegation):
+    """A supervisor names their own deputy; HR names one for any supervisor. ``delegation``
+    (to withdraw) must be theirs."""
+    if has_role(user, Role.HR):
+        return True
+    if not has_role(user, Role.SUPERVISOR):
+        return False
+    return delegation is None or delegation.supervisor_id == user.pk
+
+
+@rule("attendance.manage_policy")
+def _may_manage_policy(user, obj):
+    return has_role(user, Role.HR)
 
 
 @rule("attendance.view_team")

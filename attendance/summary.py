@@ -12,7 +12,7 @@ from django.db.models import Sum
 
 from attendance.choices import (
     LEAVE_COUNTED,
-    STATUS_CODES,
+    OVERTIME_APPROVED,
     Compensation,
     DayStatus,
     OvertimeKind,
@@ -51,8 +51,10 @@ class StaffMonth:
     missing_out_count: int = 0
     absent_count: int = 0
     leave_days: dict = field(default_factory=dict)  # leave type id -> days
-    overtime_minutes: dict = field(default_factory=dict)  # OvertimeKind -> minutes
+    overtime_minutes: dict = field(default_factory=dict)  # OvertimeKind -> confirmed minutes
+    pending_minutes: int = 0  # approved overtime whose hours are not confirmed (yet)
     unapproved_minutes: int = 0
+    corrected_days: int = 0
     comp_balance: Decimal = Decimal(0)
 
     @property
@@ -87,8 +89,13 @@ class StaffMonth:
         return hours(self.unapproved_minutes)
 
     @property
+    def pending_hours(self):
+        """Approved overtime not (yet) confirmed as worked: shown apart, never paid."""
+        return hours(self.pending_minutes)
+
+    @property
     def codes(self):
-        return [str(STATUS_CODES[DayStatus(d.status)]) for d in self.days]
+        return [d.code for d in self.days]
 
 
 def staff_queryset(department=None, site=None, year=None, month=None, base=None):
@@ -135,20 +142,8 @@ def month_rows(people, year, month, *, today=None):
     ids = [p.pk for p in people]
     first, last = month_range(year, month)
     period = Period(ids, first, last, today=today)
-    filed = defaultdict(lambda: defaultdict(int))
-    for ot in OvertimeRequest.objects.filter(
-        user_id__in=ids, date__gte=first, date__lte=last, status=OvertimeStatus.FILED
-    ).only("user_id", "kind", "planned_minutes", "actual_minutes"):
-        filed[ot.user_id][ot.kind] += ot.counted_minutes
-    earned = defaultdict(int)
-    for ot in OvertimeRequest.objects.filter(
-        user_id__in=ids,
-        date__lte=last,
-        status=OvertimeStatus.FILED,
-        kind=OvertimeKind.REST_DAY,
-        compensation=Compensation.LEAVE,
-    ).only("user_id", "planned_minutes", "actual_minutes"):
-        earned[ot.user_id] += ot.counted_minutes
+    worked, pending = _overtime_of(ids, first, last)
+    earned = confirmed_comp_minutes(ids, last)
     used = dict(
         LeaveRequest.objects.filter(
             user_id__in=ids,
@@ -171,15 +166,66 @@ def month_rows(people, year, month, *, today=None):
             row.missing_out_count += day.missing_out
             row.absent_count += day.status == DayStatus.ABSENT
             row.unapproved_minutes += day.unapproved_minutes
+            row.corrected_days += day.corrected
             if day.leave_portion:
                 key = day.leave.leave_type_id
                 row.leave_days[key] = row.leave_days.get(key, Decimal(0)) + day.leave_portion
-        row.overtime_minutes = dict(filed.get(person.pk, {}))
+        row.overtime_minutes = dict(worked.get(person.pk, {}))
+        row.pending_minutes = pending.get(person.pk, 0)
         row.comp_balance = (Decimal(earned.get(person.pk, 0)) / 60 / conf.HOURS_PER_DAY).quantize(
             Decimal("0.1")
         ) - (used.get(person.pk) or 0)
         rows.append(row)
     return rows
+
+
+def _overtime_of(ids, first, last):
+    """({person: {kind: minutes}} of filed overtime whose hours are confirmed, {person:
+    planned minutes} of approved overtime not confirmed yet) in a month (one query).
+
+    Enforces R2.3-overtime-hr-filing.
+    """
+    worked = defaultdict(lambda: defaultdict(int))
+    pending = defaultdict(int)
+    for ot in OvertimeRequest.objects.filter(
+        user_id__in=ids, date__gte=first, date__lte=last, status__in=OVERTIME_APPROVED
+    ).only("user_id", "kind", "status", "planned_minutes", "actual_minutes"):
+        if ot.actual_minutes is None:
+            pending[ot.user_id] += ot.planned_minutes
+        elif ot.status == OvertimeStatus.FILED:
+            worked[ot.user_id][ot.kind] += ot.actual_minutes
+    return worked, pending
+
+
+def confirmed_comp_minutes(ids, until=None):
+    """{person: minutes} of filed rest-day overtime taken as compensatory leave whose hours
+    are confirmed (up to ``until``): the only minutes a compensatory balance is made of.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
+    rows = OvertimeRequest.objects.filter(
+        user_id__in=ids,
+        status=OvertimeStatus.FILED,
+        kind=OvertimeKind.REST_DAY,
+        compensation=Compensation.LEAVE,
+        actual_minutes__isnull=False,
+    )
+    if until is not None:
+        rows = rows.filter(date__lte=until)
+    return dict(
+        rows.values("user_id").annotate(total=Sum("actual_minutes")).values_list("user_id", "total")
+    )
+
+
+def legend():
+    """(code, meaning) of every day code of the month grids (page, PDF and Excel)."""
+    from django.utils.translation import gettext as _
+
+    from attendance.choices import CORRECTED_MARK, STATUS_CODES
+
+    found = [(str(code), DayStatus(status).label) for status, code in STATUS_CODES.items() if code]
+    found.append((str(CORRECTED_MARK), _("Corrected (an approved missed-punch correction)")))
+    return found
 
 
 def leave_types():
@@ -199,10 +245,12 @@ def header(types):
         _("Early leave"),
         _("Missing check-out"),
         _("Absent"),
+        _("Corrected punches"),
         *[_("%(type)s (days)") % {"type": t.name} for t in types],
         _("Workday overtime (h)"),
         _("Rest-day overtime (h)"),
         _("Holiday overtime (h)"),
+        _("Approved overtime not yet worked (h)"),
         _("Unapproved overtime (h)"),
         _("Compensatory leave balance (days)"),
     ]
@@ -219,10 +267,12 @@ def values(row, types):
         row.early_count,
         row.missing_out_count,
         row.absent_count,
+        row.corrected_days,
         *[float(row.leave_days.get(t.pk, 0)) for t in types],
         float(row.overtime_hours(OvertimeKind.WORKDAY)),
         float(row.overtime_hours(OvertimeKind.REST_DAY)),
         float(row.overtime_hours(OvertimeKind.HOLIDAY)),
+        float(row.pending_hours),
         float(hours(row.unapproved_minutes)),
         float(row.comp_balance),
     ]

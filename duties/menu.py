@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+import duties.waiting  # noqa: F401  (registers its "Waiting for me" providers)
 from duties import todo
 from onsite.home import panel
 from onsite.navigation import NavItem, add

@@ -97,6 +97,7 @@ EQUIPMENT = Workflow(
     parent="site",  # a site before its equipment
     url_name="equipment:equipment_action",
     labels=dict(EquipmentStatus.choices),
+    tones={EquipmentStatus.IN_SERVICE: "approved", EquipmentStatus.RETIRED: "cancelled"},
     transitions=[
         Transition(
             "register",
@@ -133,6 +134,11 @@ INSPECTION = Workflow(
     parent="plan",  # a plan before its inspections
     url_name="equipment:inspection_action",
     labels=dict(InspectionStatus.choices),
+    tones={
+        InspectionStatus.DUE: "waiting",
+        InspectionStatus.DONE: "done",
+        InspectionStatus.MISSED: "rejected",
+    },
     transitions=[
         Transition(
             "schedule",
@@ -178,6 +184,12 @@ FAULT = Workflow(
     parent="equipment",  # equipment before its faults
     url_name="equipment:fault_action",
     labels=dict(FaultStatus.choices),
+    tones={
+        FaultStatus.REPORTED: "waiting",
+        FaultStatus.RESPONDED: "approved",
+        FaultStatus.FIXED: "done",
+        FaultStatus.CLOSED: "done",
+    },
     transitions=[
         Transition(
             "report", source=[INITIAL], target=FaultStatus.REPORTED, rule="equipment.report_fault"

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import equipment.waiting  # noqa: F401  (registers its "Waiting for me" providers)
 from equipment.choices import OPEN_FAULT_STATES, InspectionStatus
 from equipment.models import Fault, Inspection
 from onsite.home import panel

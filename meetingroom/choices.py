@@ -22,6 +22,7 @@ ENTRY = Workflow(
     "meetingroom.AccessEntry",
     parent="venue",  # a venue before its log rows
     labels=dict(EntryStatus.choices),
+    tones={EntryStatus.INSIDE: "waiting", EntryStatus.LEFT: "done"},
     transitions=[
         Transition("enter", source=[INITIAL], target=EntryStatus.INSIDE, rule="meetingroom.log"),
         Transition(
@@ -64,6 +65,14 @@ VISIT = Workflow(
     parent="venue",
     url_name="meetingroom:visit_action",
     labels=dict(VisitStatus.choices),
+    tones={
+        VisitStatus.FILED: "waiting",
+        VisitStatus.APPROVED: "approved",
+        VisitStatus.REJECTED: "rejected",
+        VisitStatus.CANCELLED: "cancelled",
+        VisitStatus.ADMITTED: "waiting",
+        VisitStatus.CONFIRMED: "done",
+    },
     transitions=[
         Transition(
             "file", source=[INITIAL], target=VisitStatus.FILED, rule="meetingroom.file_visit"
@@ -134,6 +143,7 @@ MEETING = Workflow(
     parent="venue",
     url_name="meetingroom:meeting_action",
     labels=dict(MeetingStatus.choices),
+    tones={MeetingStatus.SCHEDULED: "approved", MeetingStatus.CANCELLED: "cancelled"},
     transitions=[
         Transition(
             "schedule",
@@ -176,6 +186,12 @@ ADMISSION = Workflow(
     parent="meeting",
     url_name="meetingroom:admission_action",
     labels=dict(AdmissionStatus.choices),
+    tones={
+        AdmissionStatus.PENDING: "waiting",
+        AdmissionStatus.VERIFIED: "approved",
+        AdmissionStatus.ADMITTED: "done",
+        AdmissionStatus.REFUSED: "rejected",
+    },
     transitions=[
         Transition(
             "open",
@@ -231,6 +247,7 @@ DEPOSIT = Workflow(
     parent="meeting",
     url_name="meetingroom:deposit_action",
     labels=dict(DepositStatus.choices),
+    tones={DepositStatus.HELD: "waiting", DepositStatus.RETURNED: "done"},
     transitions=[
         Transition(
             "deposit", source=[INITIAL], target=DepositStatus.HELD, rule="meetingroom.keep_devices"
@@ -265,6 +282,7 @@ PLEDGE = Workflow(
     "meetingroom.Pledge",
     url_name="meetingroom:pledge_action",
     labels=dict(PledgeStatus.choices),
+    tones={PledgeStatus.SIGNED: "done", PledgeStatus.WITHDRAWN: "cancelled"},
     transitions=[
         Transition(
             "sign", source=[INITIAL], target=PledgeStatus.SIGNED, rule="meetingroom.sign_pledge"

@@ -100,7 +100,7 @@ def _builder(kind):
         title, header, rows = TABLES[kind](export)
         progress(1, 2)
         period = f"{export.date_from.isoformat()}–{export.date_to.isoformat()}"
-        name = f"{kind}-{export.venue_id}-{export.date_from:%Y%m%d}-{export.date_to:%Y%m%d}"
+        name = f"{title}-{export.venue.name}-{export.date_from:%Y%m%d}-{export.date_to:%Y%m%d}"
         if export.format == "xlsx":
             return workbook_bytes([(title, header, rows)]), f"{name}.xlsx", len(rows)
         content = render_pdf(

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import meetingroom.waiting  # noqa: F401  (registers its "Waiting for me" providers)
 from meetingroom.choices import VisitStatus
 from meetingroom.models import Visit
 from meetingroom.services import has_valid_pledge

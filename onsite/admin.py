@@ -59,7 +59,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Department)
 class DepartmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["code", "name"]
+    list_display = ["code", "name", "parent"]
     search_fields = ["code", "name"]
     filter_horizontal = ["supervisors"]
 
@@ -198,7 +198,16 @@ class StaffUserAdmin(AuditedAdminMixin, UserAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "actor", "action", "object_repr", "from_state", "to_state", "ip"]
+    list_display = [
+        "created_at",
+        "actor",
+        "on_behalf_of",
+        "action",
+        "object_repr",
+        "from_state",
+        "to_state",
+        "ip",
+    ]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "comment", "actor__username"]
     list_select_related = ["actor"]

@@ -3,7 +3,14 @@
 Action names are ``app.model.action`` everywhere (``attendance.overtime.approve``,
 ``archive.loan.hand_over``). Apps register how their actions read on a page with
 ``register_labels`` (from their ``choices.py``); ``label(action)`` falls back to the code.
+
+A person acting for someone else (a deputy deciding for a supervisor on leave) wraps the
+service call in ``with audit.on_behalf_of(supervisor):``; every entry written inside names
+that person as well.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 
@@ -12,6 +19,17 @@ from onsite.models import AuditEntry
 
 _LABELS = {}
 _STATES = {}
+_ON_BEHALF_OF = ContextVar("audit_on_behalf_of", default=None)
+
+
+@contextmanager
+def on_behalf_of(person):
+    """Entries recorded inside the block say the actor acted for ``person`` (None: nobody)."""
+    token = _ON_BEHALF_OF.set(person)
+    try:
+        yield
+    finally:
+        _ON_BEHALF_OF.reset(token)
 
 
 def register_labels(labels):
@@ -41,6 +59,7 @@ def record(actor, action, obj=None, *, from_state="", to_state="", comment="", i
         to_state=str(to_state or ""),
         comment=comment or "",
         ip=ip or current_ip(),
+        on_behalf_of=_ON_BEHALF_OF.get(),
     )
     if obj is not None:
         entry.content_type = ContentType.objects.get_for_model(obj)
@@ -54,4 +73,4 @@ def history(obj):
     """The audit entries of one object, newest first."""
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).select_related("actor", "content_type")
+    ).select_related("actor", "on_behalf_of", "content_type")

@@ -3,6 +3,7 @@
 from io import BytesIO
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
@@ -41,5 +42,5 @@ def workbook_bytes(sheets):
 
 def xlsx_response(content, filename):
     response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,10 +20,22 @@ User = settings.AUTH_USER_MODEL
 
 
 class Department(models.Model):
-    """A department of the company; supervisors approve the requests of its staff."""
+    """A department of the company; supervisors approve the requests of its staff.
+
+    A department may sit under a parent department, whose supervisors decide for it when it
+    has none of its own.
+    """
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     code = models.CharField(_("code"), max_length=20, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("parent department"),
+    )
     supervisors = models.ManyToManyField(
         User, blank=True, related_name="supervised_departments", verbose_name=_("supervisors")
     )
@@ -34,6 +47,14 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        seen, above = {self.pk}, self.parent
+        while above is not None:
+            if above.pk in seen:
+                raise ValidationError({"parent": _("A department cannot sit under itself.")})
+            seen.add(above.pk)
+            above = above.parent
 
 
 class Site(models.Model):
@@ -153,6 +174,14 @@ class AuditEntry(models.Model):
     to_state = models.CharField(_("to"), max_length=40, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    on_behalf_of = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("on behalf of"),
+    )
 
     target = GenericForeignKey("content_type", "object_id")
 

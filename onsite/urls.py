@@ -33,6 +33,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 # Each app's pages at its own prefix (``PortalApp.url_prefix``); the core's last, at the root.

@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from onsite import notifications, reminding
+from onsite import notifications, reminding, waiting
 from onsite.access import allowed, signed_in
 from onsite.filters import StaffFilter, VenueFilter
 from onsite.home import panels_for
@@ -35,6 +36,7 @@ def home(request):
         "departments": user.supervised_departments.all() if has_role(user, "supervisor") else [],
         "managed_venues": user.managed_venues.select_related("site"),
         "panels": panels_for(request),
+        "waiting": waiting.waiting_for(user),
     }
     return render(request, "onsite/home.html", context)
 
@@ -164,6 +166,13 @@ def venue_detail(request, pk):
         "today": today,
     }
     return render(request, "onsite/venue_detail.html", context)
+
+
+@require_GET
+def favicon(request):
+    """``/favicon.ico`` (asked for by browsers and feed readers on any page, and by pages
+    that are not HTML): the shipped icon, never a 404."""
+    return redirect(static("onsite/favicon.ico"), permanent=True)
 
 
 @require_POST

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -155,5 +156,7 @@ def loan_receipt(request, pk):
         messages.error(request, str(error))
         return redirect("archive:loan_detail", loan.pk)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="receipt-{loan.pk}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, _("Loan receipt") + f"-{loan.pk}.pdf"
+    )
     return response

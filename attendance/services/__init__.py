@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 
 from attendance.choices import REQUEST_FLOWS
 from attendance.services.clock import check_in, check_out, today_assignment
-from attendance.services.common import hr_people, supervisors_of
+from attendance.services.common import deciders_to_tell, hr_people
+from attendance.services.corrections import (
+    approve_correction,
+    cancel_correction,
+    deadline_of,
+    reject_correction,
+    set_corrections_per_month,
+    submit_correction,
+)
+from attendance.services.deputies import name_deputy, withdraw_deputy
 from attendance.services.leave import (
     allowance_of,
     approve_leave,
@@ -72,6 +81,14 @@ def decide_many(actor, what, action, requests, comment=""):
 
 
 __all__ = [
+    "approve_correction",
+    "cancel_correction",
+    "deadline_of",
+    "name_deputy",
+    "reject_correction",
+    "set_corrections_per_month",
+    "submit_correction",
+    "withdraw_deputy",
     "add_day_off",
     "add_schedule",
     "allowance_of",
@@ -106,6 +123,6 @@ __all__ = [
     "submit_leave",
     "submit_overtime",
     "suggested_minutes",
-    "supervisors_of",
+    "deciders_to_tell",
     "today_assignment",
 ]

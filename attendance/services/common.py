@@ -1,26 +1,38 @@
-"""Helpers shared by the attendance services: who is told, and local times."""
+"""Helpers shared by the attendance services: who decides and is told, and local times."""
 
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from attendance import deciders
 from onsite.choices import Role
+from onsite.workflow import WorkflowError
 
 User = get_user_model()
 
 
-def supervisors_of(user):
-    """The supervisors of a person's department(s), never the person themself."""
-    return list(
-        User.objects.filter(
-            supervised_departments__staff__user=user,
-            groups__name=Role.SUPERVISOR,
-            is_active=True,
+def deciders_to_tell(user, day=None):
+    """Whom a new request of ``user`` is sent to: their supervisors (a deputy for one away),
+    the parent department's supervisors, else HR (``attendance.deciders``)."""
+    return deciders.people_to_tell(user, day)[1]
+
+
+def refuse_without_decider(user, day=None):
+    """Raise WorkflowError if nobody at all could decide a request of ``user``.
+
+    Enforces R2.3-overtime-supervisor-approval.
+    """
+    route = deciders.route_of(user, day)
+    if route.how == deciders.NOBODY:
+        raise WorkflowError(
+            _(
+                "Nobody can decide your request: your department has no supervisor and "
+                "there is no HR. Ask the administrator to set one."
+            )
         )
-        .exclude(pk=user.pk)
-        .distinct()
-    )
+    return route
 
 
 def hr_people(exclude=None):

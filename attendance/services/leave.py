@@ -15,16 +15,14 @@ from django.utils.translation import gettext_lazy
 from attendance.choices import (
     LEAVE_COUNTED,
     LEAVE_FLOW,
-    Compensation,
     HalfDay,
     LeaveStatus,
-    OvertimeKind,
-    OvertimeStatus,
 )
 from attendance.conf import conf
 from attendance.days import working_days_of_leave
-from attendance.models import LeaveAllowance, LeaveRequest, LeaveType, OvertimeRequest
-from attendance.services.common import User, supervisors_of
+from attendance.deciders import deciding
+from attendance.models import LeaveAllowance, LeaveRequest, LeaveType
+from attendance.services.common import User, deciders_to_tell, refuse_without_decider
 from onsite import audit
 from onsite.names import display_name
 from onsite.notifications import notify
@@ -34,23 +32,19 @@ from onsite.workflow import WorkflowError
 
 # --- Balances -------------------------------------------------------------------------
 def comp_leave_balance(user, until=None):
-    """Days of compensatory leave earned by filed rest-day overtime minus those taken.
+    """Days of compensatory leave earned by filed rest-day overtime whose hours are confirmed,
+    minus those taken (approved overtime not yet worked earns nothing yet).
 
     Enforces R2.3-leave-by-company-policy.
     """
-    earned = OvertimeRequest.objects.filter(
-        user=user,
-        status=OvertimeStatus.FILED,
-        kind=OvertimeKind.REST_DAY,
-        compensation=Compensation.LEAVE,
-    )
+    from attendance.summary import confirmed_comp_minutes
+
     used = LeaveRequest.objects.filter(
         user=user, leave_type__is_compensatory=True, status__in=LEAVE_COUNTED
     )
     if until:
-        earned = earned.filter(date__lte=until)
         used = used.filter(start_date__lte=until)
-    minutes = sum(ot.counted_minutes for ot in earned.only("planned_minutes", "actual_minutes"))
+    minutes = confirmed_comp_minutes([user.pk], until).get(user.pk, 0)
     taken = used.aggregate(total=Sum("days"))["total"] or Decimal(0)
     return (Decimal(minutes) / 60 / conf.HOURS_PER_DAY).quantize(Decimal("0.1")) - taken
 
@@ -144,12 +138,13 @@ def submit_leave(user, *, leave_type, start_date, start_half, end_date, end_half
     )
 
     def build():
+        refuse_without_decider(user)
         _refuse_overlap_or_overdraft(user, leave_type, request.half_slots(), days)
         return request
 
     def tell_supervisors(request):
         notify(
-            supervisors_of(user),
+            deciders_to_tell(user),
             gettext_lazy("Leave of %(name)s from %(start)s waits for your approval"),
             "",
             request.get_absolute_url(),
@@ -180,14 +175,19 @@ def _tell_decided(request):
 
 @LEAVE_FLOW.implements("approve")
 def approve_leave(actor, request, comment=""):
-    """Enforces R2.3-leave-by-company-policy."""
-    return LEAVE_FLOW.run(actor, request, "approve", comment=comment, notify=_tell_decided)
+    """The supervisor (or their deputy, the parent department's supervisor, else HR) approves.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
+    with deciding(actor, request):
+        return LEAVE_FLOW.run(actor, request, "approve", comment=comment, notify=_tell_decided)
 
 
 @LEAVE_FLOW.implements("reject")
 def reject_leave(actor, request, comment=""):
     """Enforces R2.3-leave-by-company-policy."""
-    return LEAVE_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_decided)
+    with deciding(actor, request):
+        return LEAVE_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_decided)
 
 
 @LEAVE_FLOW.guard("cancel")
@@ -203,7 +203,7 @@ def cancel_leave(actor, request, *, comment="", now=None):
 
     def tell(request):
         notify(
-            supervisors_of(request.user),
+            deciders_to_tell(request.user),
             gettext_lazy("%(name)s withdrew the leave from %(start)s"),
             "",
             request.get_absolute_url(),

@@ -19,8 +19,15 @@ from attendance.choices import (
     OvertimeStatus,
 )
 from attendance.days import Period
+from attendance.deciders import deciding
 from attendance.models import AttendanceRecord, OvertimeRequest
-from attendance.services.common import User, aware, hr_people, supervisors_of
+from attendance.services.common import (
+    User,
+    aware,
+    deciders_to_tell,
+    hr_people,
+    refuse_without_decider,
+)
 from onsite import audit
 from onsite.names import display_name
 from onsite.notifications import notify
@@ -100,7 +107,7 @@ def _new_request(user, date, start_time, end_time, **fields):
 
 def _tell_supervisors(request):
     notify(
-        supervisors_of(request.user),
+        deciders_to_tell(request.user),
         gettext_lazy("Overtime of %(name)s on %(date)s waits for your approval"),
         gettext_lazy("Asked late: %(late)s") if request.submitted_late else "",
         request.get_absolute_url(),
@@ -147,12 +154,17 @@ def submit_overtime(
         "submitted_late": late,
         "late_reason": late_reason,
     }
+
+    def build():
+        refuse_without_decider(user)
+        return _new_request(user, date, start_time, end_time, **fields)
+
     # One request of a person at a time (their user row is locked): overlaps checked safely.
     return OVERTIME_FLOW.create(
         user,
         "submit",
         lock_first=[(User, user.pk)],
-        build=lambda: _new_request(user, date, start_time, end_time, **fields),
+        build=build,
         comment=late_reason,
         notify=_tell_supervisors,
     )
@@ -160,7 +172,8 @@ def submit_overtime(
 
 @OVERTIME_FLOW.implements("approve")
 def approve_overtime(actor, request, comment=""):
-    """The supervisor approves; HR is asked to approve and file.
+    """The supervisor (their deputy, the parent department's supervisor, else HR) approves;
+    HR is asked to approve and file.
 
     Enforces R2.3-overtime-supervisor-approval.
     """
@@ -182,13 +195,15 @@ def approve_overtime(actor, request, comment=""):
             params,
         )
 
-    return OVERTIME_FLOW.run(actor, request, "approve", comment=comment, notify=tell)
+    with deciding(actor, request):
+        return OVERTIME_FLOW.run(actor, request, "approve", comment=comment, notify=tell)
 
 
 @OVERTIME_FLOW.implements("reject")
 def reject_overtime(actor, request, comment=""):
     """Enforces R2.3-overtime-supervisor-approval."""
-    return OVERTIME_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_rejected)
+    with deciding(actor, request):
+        return OVERTIME_FLOW.run(actor, request, "reject", comment=comment, notify=_tell_rejected)
 
 
 @OVERTIME_FLOW.implements("file")
@@ -234,7 +249,7 @@ def cancel_overtime(actor, request, comment=""):
     def remember(request):
         was = request.status
         waiting.extend(
-            supervisors_of(request.user) if was == OvertimeStatus.SUBMITTED else hr_people()
+            deciders_to_tell(request.user) if was == OvertimeStatus.SUBMITTED else hr_people()
         )
 
     def tell(request):
@@ -275,8 +290,12 @@ def hours_refusal(actor, request, now=None):
         return PermissionDenied("attendance.confirm_hours")
     if request.status not in OVERTIME_APPROVED:
         return _("Only approved overtime has hours to confirm.")
-    if (now or timezone.now()) < aware(request.date, request.end_time):
-        return _("The hours can be confirmed once the overtime has ended.")
+    end = aware(request.date, request.end_time)
+    if (now or timezone.now()) < end:
+        return _(
+            "The hours can be confirmed once the overtime has ended (after %(end)s); until "
+            "then it is not counted as worked."
+        ) % {"end": timezone.localtime(end).strftime("%Y-%m-%d %H:%M")}
     return None
 
 

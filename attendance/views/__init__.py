@@ -9,6 +9,8 @@ from attendance.views.calendar import (
     calendar_day_save,
     calendar_year,
 )
+from attendance.views.corrections import correction_action, correction_detail, correction_new
+from attendance.views.deputies import deputies, deputy_withdraw, rules
 from attendance.views.exports import (
     export_download,
     export_list,
@@ -34,6 +36,12 @@ from attendance.views.team import request_list, summary, team, unapproved
 from attendance.views.today import check_in, check_out, my_month, my_requests, today
 
 __all__ = [
+    "correction_action",
+    "correction_detail",
+    "correction_new",
+    "deputies",
+    "deputy_withdraw",
+    "rules",
     "calendar",
     "calendar_day_delete",
     "calendar_day_save",

@@ -38,7 +38,14 @@ def _export_file(request, fmt):
     chosen, first = filters.cleaned, filters.first
     department, site = chosen.get("department"), chosen.get("site")
     if department is None and site is None:
-        messages.info(request, _("The whole company is exported in the background."))
+        # A link cannot start anything (GET): the whole company is started from a button.
+        messages.info(
+            request,
+            _(
+                "The whole company is made in the background: start it with the button "
+                "below, or choose a department or a site to download it now."
+            ),
+        )
         return redirect(f"{reverse('attendance:exports')}?month={first:%Y-%m}")
     content, name = exports.month_file(
         request.user,

@@ -10,6 +10,7 @@ from attendance.approvals import sections_for
 from attendance.choices import REQUEST_FLOWS
 from attendance.forms import BulkDecisionForm
 from attendance.holidays import calendar_warning
+from attendance.views.common import flagged_departments
 from onsite.access import allowed
 from onsite.permissions import may, visible
 
@@ -21,6 +22,8 @@ def queue(request):
     context = {
         "sections": sections_for(request.user),
         "calendar_warning": calendar_warning() if warn else [],
+        "flagged": flagged_departments(request.user),
+        "may_name_deputy": may(request.user, "attendance.name_deputy"),
     }
     return render(request, "attendance/queue.html", context)
 

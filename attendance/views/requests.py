@@ -12,7 +12,7 @@ from attendance import services
 from attendance.choices import LEAVE_FLOW, OVERTIME_FLOW
 from attendance.forms import HoursForm, LeaveForm, OvertimeForm
 from attendance.models import AttendanceRecord
-from attendance.views.common import visible_leave, visible_overtime
+from attendance.views.common import decider_notice, sent_to, visible_leave, visible_overtime
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.paging import posted
@@ -31,9 +31,10 @@ def overtime_new(request):
         except WorkflowError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Your overtime request was sent to your supervisor."))
+            messages.success(request, sent_to(request.user))
             return redirect(overtime)
-    return render(request, "attendance/overtime_form.html", {"form": form})
+    context = {"form": form, "notice": decider_notice(request.user)}
+    return render(request, "attendance/overtime_form.html", context)
 
 
 @signed_in
@@ -41,13 +42,16 @@ def overtime_new(request):
 def overtime_detail(request, pk):
     overtime = visible_overtime(request, pk)
     record = AttendanceRecord.objects.filter(user_id=overtime.user_id, date=overtime.date).first()
+    hours = services.hours_refusal(request.user, overtime)
     context = {
         "ot": overtime,
         "history": audit.history(overtime),
         "record": record,
         "suggested": services.suggested_minutes(overtime, record),
-        # Offered exactly when the service would accept it (approved, and over).
-        "confirm_hours": services.hours_refusal(request.user, overtime) is None,
+        # Offered exactly when the service would accept it (approved, and over); otherwise
+        # the person who may confirm is told why not yet.
+        "confirm_hours": hours is None,
+        "hours_note": hours if isinstance(hours, str) else "",
     }
     return render(request, "attendance/overtime_detail.html", context)
 
@@ -102,10 +106,14 @@ def leave_new(request):
         except WorkflowError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Your leave request was sent to your supervisor."))
+            messages.success(request, sent_to(request.user))
             return redirect(leave)
-    balances = services.leave_balances(request.user, timezone.localdate().year)
-    return render(request, "attendance/leave_form.html", {"form": form, "balances": balances})
+    context = {
+        "form": form,
+        "balances": services.leave_balances(request.user, timezone.localdate().year),
+        "notice": decider_notice(request.user),
+    }
+    return render(request, "attendance/leave_form.html", context)
 
 
 @signed_in

@@ -7,11 +7,18 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from attendance.choices import STATUS_CODES, DayStatus
 from attendance.filters import StaffMonthFilter, request_filter
 from attendance.holidays import provisional_years
-from attendance.summary import leave_types, month_rows, staff_queryset, unapproved_items
-from attendance.views.common import month_nav
+from attendance.summary import (
+    header,
+    leave_types,
+    legend,
+    month_rows,
+    staff_queryset,
+    unapproved_items,
+    values,
+)
+from attendance.views.common import flagged_departments, month_nav
 from onsite.access import allowed
 from onsite.paging import paginate
 from onsite.permissions import is_company_wide, may, supervised_department_ids, visible
@@ -20,6 +27,7 @@ User = get_user_model()
 _RELATED = {
     "overtime": ("user__profile__department", "site", "supervisor_by", "hr_by"),
     "leave": ("user__profile__department", "leave_type", "decided_by"),
+    "correction": ("user__profile__department", "decided_by"),
 }
 
 
@@ -43,7 +51,7 @@ def team(request):
         "page": page,
         "rows": month_rows(page.object_list, first.year, first.month),
         "dates": [first + timedelta(days=i) for i in range((last - first).days + 1)],
-        "legend": [(DayStatus(s).label, str(c)) for s, c in STATUS_CODES.items() if c],
+        "legend": legend(),
         **month_nav(first),
     }
     return render(request, "attendance/team.html", context)
@@ -55,7 +63,7 @@ def request_list(request):
     """Every overtime or leave request the user may see, filtered by month and status."""
     filters = request_filter(request.GET, lambda model: visible(request.user, model))
     kind = filters.what
-    order = ("date", "id") if kind == "overtime" else ("start_date", "id")
+    order = ("start_date", "id") if kind == "leave" else ("date", "id")
     rows = filters.qs.select_related(*_RELATED[kind]).order_by(*order)
     context = {
         "kind": kind,
@@ -86,21 +94,23 @@ def summary(request):
     first = filters.first
     types = leave_types()
     rows = month_rows(page.object_list, first.year, first.month)
-    for row in rows:
-        row.leave_list = [row.leave_days.get(t.pk, 0) for t in types]
     chosen = filters.cleaned
     context = {
         "filters": filters,
         "page": page,
-        "rows": rows,
-        "types": types,
+        # The same columns as the PDF and the Excel file.
+        "totals_header": header(types),
+        "totals": [values(row, types) for row in rows],
         # A department or a site is made on the spot; the whole company in the background.
         "part_chosen": bool(chosen.get("department") or chosen.get("site")),
         "may_export": may(request.user, "attendance.export"),
         "may_manage_leave": may(request.user, "attendance.manage_leave_types"),
         "may_manage_sites": may(request.user, "attendance.manage_sites"),
+        "may_name_deputy": may(request.user, "attendance.name_deputy"),
+        "may_manage_rules": may(request.user, "attendance.manage_policy"),
         "query": filters.data.urlencode(),
         "provisional": provisional_years([first.year]),
+        "flagged": flagged_departments(request.user),
         **month_nav(first),
     }
     return render(request, "attendance/summary.html", context)

@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from attendance import services
+from attendance.choices import DayStatus, PunchKind
+from attendance.conf import conf
 from attendance.days import Period
 from attendance.filters import month_of
-from attendance.holidays import provisional_years
-from attendance.models import LeaveRequest, OvertimeRequest
+from attendance.holidays import calendar_between, provisional_years, working_days_after
+from attendance.models import LeaveRequest, OvertimeRequest, PunchCorrection
 from attendance.summary import leave_types, month_rows
 from attendance.views.common import month_nav
 from onsite.access import allowed
@@ -90,11 +92,24 @@ def _weeks(first, days):
     return weeks
 
 
+def _offer_corrections(days, today):
+    """Mark the days whose missed punch may still be corrected (``day.correct_kind``)."""
+    wanted = {DayStatus.MISSING_OUT: PunchKind.CHECK_OUT, DayStatus.ABSENT: PunchKind.CHECK_IN}
+    missed = [day for day in days if day.status in wanted and day.date < today]
+    if not missed:
+        return
+    special = calendar_between(missed[0].date, today)
+    for day in missed:
+        if working_days_after(day.date, today, special) <= conf.CORRECTION_WORKING_DAYS:
+            day.correct_kind = wanted[day.status]
+
+
 @allowed("attendance.use")
 @require_GET
 def my_month(request):
     first = month_of(request.GET)
     row = month_rows([request.user], first.year, first.month)[0]
+    _offer_corrections(row.days, timezone.localdate())
     context = {
         "row": row,
         "weeks": _weeks(first, row.days),
@@ -117,6 +132,7 @@ def my_requests(request):
     context = {
         "overtime": overtime,
         "leave": leave,
+        "corrections": PunchCorrection.objects.filter(user=user).select_related("decided_by")[:50],
         "balances": services.leave_balances(user, timezone.localdate().year),
     }
     return render(request, "attendance/my_requests.html", context)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -45,5 +46,5 @@ def feed(request, token):
     response = HttpResponse(
         ical.feed_bytes(found.user, base), content_type="text/calendar; charset=utf-8"
     )
-    response["Content-Disposition"] = 'inline; filename="onsite.ics"'
+    response["Content-Disposition"] = content_disposition_header(False, _("Inspections") + ".ics")
     return response

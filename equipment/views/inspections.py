@@ -144,4 +144,5 @@ def result_photo(request, pk):
         handle.close()
         audit.record(request.user, "equipment.attachment.checksum_mismatch", result.inspection)
         raise Http404
-    return FileResponse(handle, content_type="image/jpeg")
+    name = _("Inspections") + f"-{result.inspection_id}.jpg"
+    return FileResponse(handle, content_type="image/jpeg", filename=name)

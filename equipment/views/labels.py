@@ -1,6 +1,8 @@
 """The QR label sheet (PDF) of chosen devices, or of the inventory list's search."""
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from equipment.filters import EquipmentFilter
@@ -19,5 +21,7 @@ def labels(request):
     devices = list(rows.order_by("site__code", "name", "pk")[:MAX_LABELS])
     content = label_sheet(devices, request.build_absolute_uri("/"), exported_by=request.user)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="equipment-labels.pdf"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, _("Equipment labels") + ".pdf"
+    )
     return response

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -93,5 +94,7 @@ def inventory_export(request, fmt):
     content = importing.export_table(rows, fmt)
     response = HttpResponse(content, content_type=XLSX if fmt == "xlsx" else "text/csv")
     stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="equipment-{stamp}.{fmt}"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, _("Inventory") + f"-{stamp}.{fmt}"
+    )
     return response

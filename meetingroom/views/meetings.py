@@ -105,7 +105,7 @@ def venue_ical(request, pk):
     venue = visible_venue(request, pk)
     content = venue_calendar(venue, request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(False, f"venue-{venue.pk}.ics")
+    response["Content-Disposition"] = content_disposition_header(False, f"{venue.name}.ics")
     return response
 
 
@@ -387,7 +387,7 @@ def admission_sheet(request, pk):
     audit.record(request.user, "meetingroom.meeting.sheet", meeting)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
-        True, f"admission-{meeting.pk}.pdf"
+        True, _("Admission sheet") + f"-{meeting.pk}.pdf"
     )
     return response
 

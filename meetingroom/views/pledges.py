@@ -172,6 +172,6 @@ def pledge_scan(request, pk):
     suffix = pledge.scan.name.rsplit(".", 1)[-1].lower() if "." in pledge.scan.name else "bin"
     response = HttpResponse(content, content_type="application/octet-stream")
     response["Content-Disposition"] = content_disposition_header(
-        True, f"pledge-{pledge.pk}.{suffix}"
+        True, _("Confidentiality pledge") + f"-{pledge.pk}.{suffix}"
     )
     return response

@@ -1,4 +1,6 @@
 from django import template
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from onsite import audit
 from onsite.names import display_name as _display_name
@@ -50,3 +52,39 @@ def status(obj):
     flow = flows[0]
     state = getattr(obj, flow.field)
     return {"label": flow.state_label(state), "tone": flow.tone(state)}
+
+
+_AGO = (
+    (86400, "day"),
+    (3600, "hour"),
+    (60, "minute"),
+)
+
+
+@register.filter
+def ago(moment, now=None):
+    """``{{ note.created_at|ago }}``: "5 分钟前", "2 小时前", "3 天前" ("刚刚" under a
+    minute; "2 天后" for a moment still to come). A date counts from its local midnight."""
+    from onsite.waiting import Waiting
+
+    if not moment:
+        return ""
+    moment = Waiting("", "", moment, "").moment
+    seconds = int(((now or timezone.now()) - moment).total_seconds())
+    future, seconds = seconds < 0, abs(seconds)
+    for size, unit in _AGO:
+        if seconds >= size:
+            return _ago_text(unit, seconds // size, future)
+    return gettext("just now")
+
+
+def _ago_text(unit, count, future):
+    texts = {
+        ("day", False): ngettext("%(count)d day ago", "%(count)d days ago", count),
+        ("hour", False): ngettext("%(count)d hour ago", "%(count)d hours ago", count),
+        ("minute", False): ngettext("%(count)d minute ago", "%(count)d minutes ago", count),
+        ("day", True): ngettext("in %(count)d day", "in %(count)d days", count),
+        ("hour", True): ngettext("in %(count)d hour", "in %(count)d hours", count),
+        ("minute", True): ngettext("in %(count)d minute", "in %(count)d minutes", count),
+    }
+    return texts[(unit, future)] % {"count": count}

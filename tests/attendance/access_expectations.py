@@ -61,6 +61,33 @@ def _leave(cast):
     ).pk
 
 
+def _correction(cast, status="submitted"):
+    from attendance.models import PunchCorrection
+
+    return PunchCorrection.objects.create(
+        user=cast.staff,
+        date=date(2026, 11, 13),
+        kind="check_out",
+        time=time(18),
+        reason="忘记签退",
+        status=status,
+    ).pk
+
+
+def _delegation(cast):
+    """The supervisor of A names the custodian (staff of A) deputy for a week."""
+    from attendance.models import Delegation
+
+    today = timezone.localdate()
+    return Delegation.objects.create(
+        supervisor=cast.supervisor,
+        deputy=cast.custodian,
+        start_date=today,
+        end_date=today + timedelta(days=7),
+        created_by=cast.supervisor,
+    ).pk
+
+
 def _calendar_day(cast):
     from attendance.models import HolidayCalendarDay
 
@@ -93,7 +120,7 @@ def _export(cast):
         month=11,
         format="pdf",
         state="done",
-        file_name="attendance-2026-11-全公司.pdf",
+        file_name="月度考勤表-2026-11-全公司.pdf",
         sha256=hashlib.sha256(content).hexdigest(),
         finished_at=timezone.now(),
         expires_at=timezone.now() + timedelta(hours=1),
@@ -193,6 +220,46 @@ EXPECTATIONS = {
         vp=403,
         admin=403,
     ),
+    # Missed-punch corrections: asked by anyone with a profile, decided like leave.
+    "attendance:correction_new": expect(_url("attendance:correction_new"), 200),
+    "attendance:correction_detail": expect(
+        _url("attendance:correction_detail", _correction),
+        404,
+        staff=200,
+        supervisor=200,
+        **COMPANY_WIDE,
+    ),
+    **{
+        f"attendance:correction_action[{name}]": expect(
+            _url("attendance:correction_action", _correction, name),
+            404,
+            supervisor=200,
+            staff=403,
+            hr=403,
+            vp=403,
+            admin=403,
+        )
+        for name in ("approve", "reject")
+    },
+    "attendance:correction_action[cancel]": expect(
+        _url("attendance:correction_action", _correction, "cancel"),
+        404,
+        staff=200,
+        supervisor=403,
+        hr=403,
+        vp=403,
+        admin=403,
+    ),
+    # Deputies: a supervisor names their own, HR anyone's; withdrawn by them only.
+    "attendance:deputies": expect(_url("attendance:deputies"), 403, supervisor=200, hr=200),
+    "attendance:deputy_withdraw": expect(
+        _url("attendance:deputy_withdraw", _delegation),
+        403,
+        method="post",
+        supervisor=302,
+        hr=302,
+    ),
+    "attendance:rules": expect(_url("attendance:rules"), 403, hr=200),
     "attendance:queue": expect(_url("attendance:queue"), 403, supervisor=200, hr=200),
     "attendance:queue_decide": expect(
         _url("attendance:queue_decide"),

@@ -83,3 +83,37 @@ def test_the_lists_and_their_filters_fit_a_phone(cast, new_page):
         widths[path] = page.evaluate("document.documentElement.scrollWidth")
     assert page.locator("[data-action=file]").is_visible()
     assert all(width <= PHONE["width"] for width in widths.values()), widths
+
+
+def _sign_in(page, username):
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#login [type=submit]")
+    page.wait_for_url("**/")
+
+
+@pytest.mark.rule("R2.3-hr-supervises-attendance")
+def test_the_summarys_pdf_and_excel_buttons_queue_the_whole_company(cast, desktop, settings):
+    from attendance.models import AttendanceExport
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # queued, not built inside the click
+    _sign_in(desktop, "hr")
+    for fmt, label in (("pdf", "PDF"), ("xlsx", "Excel")):
+        desktop.goto("/attendance/summary/?month=2026-11")
+        desktop.locator("[data-testid=export-company]").get_by_role("button", name=label).click()
+        desktop.wait_for_url("**/attendance/exports/")
+        assert "暂无导出" not in desktop.locator("[data-testid=exports]").inner_text()
+        export = AttendanceExport.objects.filter(requested_by=cast.hr, format=fmt).get()
+        assert (export.scope, export.year, export.month) == ("company", 2026, 11)
+    assert desktop.locator("[data-testid=exports] tbody tr").count() == 2
+
+
+def test_a_link_to_the_whole_company_file_starts_nothing_and_says_how(cast, desktop):
+    from attendance.models import AttendanceExport
+
+    _sign_in(desktop, "hr")
+    desktop.goto("/attendance/exports/pdf/?month=2026-11")
+    desktop.wait_for_url("**/attendance/exports/?month=2026-11")
+    assert "按钮" in desktop.locator(".alert").inner_text()
+    assert not AttendanceExport.objects.exists()

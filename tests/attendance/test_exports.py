@@ -85,7 +85,7 @@ def test_the_department_pdf_names_staff_in_chinese_with_totals(november, login):
     )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    name = quote("attendance-2026-11-部门音视频部.pdf")
+    name = quote("月度考勤表-2026-11-音视频部.pdf")
     assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{name}"
     text = pdf_text(response.content)
     flat = text.replace(" ", "").replace("\n", "")
@@ -94,9 +94,9 @@ def test_the_department_pdf_names_staff_in_chinese_with_totals(november, login):
     assert "2026-11-01" in text and "2026-11-30" in text
     number = november.staff.profile.employee_no
     staff_row = next(line for line in text.splitlines() if line.startswith(number))
-    # present 4, late 2, early 1, missing check-out 0, absent 16, annual leave 1.0 day …
-    assert staff_row.startswith(f"{number} 张伟 音视频部 4 2 1 0 16 1.0")
-    assert staff_row.split()[-4] == "4.5"  # rest-day overtime hours (270 confirmed minutes)
+    # present 4, late 2, early 1, missing check-out 0, absent 16, corrected 0, annual leave 1.0
+    assert staff_row.startswith(f"{number} 张伟 音视频部 4 2 1 0 16 0 1.0")
+    assert staff_row.split()[-5] == "4.5"  # rest-day overtime hours (270 confirmed minutes)
     assert "页码" in flat or "Page" in text  # page numbers
 
 
@@ -107,7 +107,7 @@ def test_the_excel_cells_equal_the_summary(november, login):
         reverse("attendance:export_xlsx") + f"?department={november.dept_a.pk}&month=2026-11"
     )
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["音视频部"]
+    assert book.sheetnames == ["音视频部", "图例"]  # the day codes explained last
     sheet = book["音视频部"]
     cells = [[c.value for c in r] for r in sheet.iter_rows()]
     types = leave_types()
@@ -148,7 +148,7 @@ def test_the_whole_company_runs_in_the_background_with_progress(november, privat
     assert path.is_file()  # private, not under a public URL
     content = path.read_bytes()
     assert hashlib.sha256(content).hexdigest() == export.sha256
-    assert export.file_name == "attendance-2026-11-全公司.pdf"  # in the requester's language
+    assert export.file_name == "月度考勤表-2026-11-全公司.pdf"  # in the requester's language
     assert "张伟" in pdf_text(content).replace(" ", "").replace("\n", "")
     assert Notification.objects.filter(recipient=november.hr).count() == 1
     assert framework.run(LABEL, export.pk) is False  # a duplicate task delivery does nothing
@@ -166,7 +166,7 @@ def test_only_the_one_who_asked_downloads_the_file(november, private, login):
     assert login(other_hr).get(url).status_code == 404  # another HR person's export
     response = login(november.hr).get(url)
     assert response.status_code == 200
-    name = quote("attendance-2026-11-全公司.xlsx")
+    name = quote("月度考勤表-2026-11-全公司.xlsx")
     assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{name}"
     content = b"".join(response.streaming_content)
     assert load_workbook(io.BytesIO(content)).sheetnames
@@ -202,7 +202,8 @@ def test_a_site_export_covers_the_people_assigned_there(november, login):
     )
     assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''")
     book = load_workbook(io.BytesIO(response.content))
-    numbers = [row[0].value for sheet in book for row in list(sheet.iter_rows())[1:]]
+    sheets = book.worksheets[:-1]  # the last one explains the day codes
+    numbers = [row[0].value for sheet in sheets for row in list(sheet.iter_rows())[1:]]
     assert numbers == [november.staff.profile.employee_no]  # only the staff assigned there
 
 

@@ -1,7 +1,7 @@
 """Two approvers at once: exactly one decision is recorded (PostgreSQL row locks)."""
 
 import threading
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -155,3 +155,23 @@ def test_two_check_ins_at_once_record_one(cast, second_supervisor, schedule):
     )
     assert sum(isinstance(r, WorkflowError) for r in results) == 1
     assert AttendanceRecord.objects.filter(user=cast.staff).count() == 1
+
+
+@pytest.mark.rule("R2.1-strict-attendance")
+def test_two_corrections_of_one_missed_punch_at_once_record_one(cast, second_supervisor, schedule):
+    from django.utils import timezone
+
+    from attendance.models import PunchCorrection
+
+    day = timezone.localdate() - timedelta(days=1)
+    while day.isoweekday() > 5:
+        day -= timedelta(days=1)
+
+    def ask(clock):
+        return lambda: services.submit_correction(
+            cast.staff, date=day, kind="check_in", time=clock, reason="忘记签到"
+        )
+
+    results = race(ask(time(8, 50)), ask(time(8, 55)))
+    assert sum(isinstance(r, WorkflowError) for r in results) == 1
+    assert PunchCorrection.objects.filter(user=cast.staff).count() == 1

@@ -47,7 +47,31 @@ def leave(cast, state):
     )
 
 
-SAMPLES = {"attendance.overtime": overtime, "attendance.leave": leave}
+_CORRECTION_DAYS = {"submitted": 1, "approved": 2, "rejected": 3, "cancelled": 4}
+
+
+def correction(cast, state):
+    """A missed check-out of cast.staff a few days ago corrected to 18:00, in ``state`` (each
+    state on its own day: one active correction per punch)."""
+    from attendance.choices import PunchKind
+    from attendance.models import PunchCorrection
+
+    day = timezone.localdate() - timedelta(days=_CORRECTION_DAYS.get(state, 5))
+    return PunchCorrection.objects.create(
+        user=cast.staff,
+        date=day,
+        kind=PunchKind.CHECK_OUT,
+        time=time(18),
+        reason="忘记签退",
+        status=state,
+    )
+
+
+SAMPLES = {
+    "attendance.overtime": overtime,
+    "attendance.leave": leave,
+    "attendance.correction": correction,
+}
 
 # Every transition of attendance asks for a comment only.
 ARGUMENTS = {}

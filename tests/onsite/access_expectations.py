@@ -21,6 +21,7 @@ EXPECTATIONS = {
     "set_language": expect(
         _url("set_language"), 302, method="post", anon=302, data={"language": "en", "next": "/"}
     ),
+    "favicon": expect(_url("favicon"), 301, anon=301),  # to the shipped icon, for everyone
     "onsite:home": expect(_url("onsite:home"), 200),
     "onsite:notification_list": expect(_url("onsite:notification_list"), 200),
     "onsite:notification_badge": expect(_url("onsite:notification_badge"), 200),
