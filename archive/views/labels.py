@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from archive import services
@@ -45,7 +46,7 @@ def labels(request):
     )
     pdf = label_sheet(list(copies), exported_by=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, "labels.pdf")
+    response["Content-Disposition"] = content_disposition_header(True, _("Copy labels") + ".pdf")
     return response
 
 

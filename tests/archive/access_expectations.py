@@ -42,6 +42,15 @@ def _file_pk(cast):
     return make_file(_item(cast)).pk
 
 
+def _public_file_pk(cast):
+    """A file of a public item: at or below the collection's direct-download level."""
+    from tests.archive.factories import GrantFactory, ItemFactory, make_file
+
+    GrantFactory(user=cast.staff, collection=cast.collection, clearance=2)
+    item = ItemFactory(collection=cast.collection, custodian=cast.custodian, classification=0)
+    return make_file(item).pk
+
+
 def _item_with_file_pk(cast):
     from tests.archive.factories import make_file
 
@@ -188,8 +197,13 @@ EXPECTATIONS = {
     ),
     # The Secret item's file: those who see the item are sent back to its page (a digital
     # loan is needed above the collection's direct level); everyone else gets 404.
+    # Above the direct-download level a file opens only inside a digital loan (else back
+    # to the item saying so); at or below it, everyone who may see the item downloads it.
     "archive:file_download": expect(
         _url("archive:file_download", _file_pk), 404, staff=302, custodian=302, leader=302
+    ),
+    "archive:file_download[public]": expect(
+        _url("archive:file_download", _public_file_pk), 404, staff=200, custodian=200, leader=200
     ),
     "archive:loan_request": expect(
         _url("archive:loan_request", _item_pk), 404, staff=200, **MANAGERS

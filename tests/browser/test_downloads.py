@@ -25,8 +25,9 @@ from tests.test_export_kinds import KINDS
 # Every URL of the project that answers a file (the enumeration below must find exactly these).
 DOWNLOADS = {
     "archive:export_download",
-    "archive:file_download",
+    "archive:file_download[public]",
     "archive:item_register",
+    "archive:labels",
     "archive:loan_receipt",
     "archive:loan_register",
     "attendance:export_download",
@@ -52,7 +53,7 @@ DOWNLOADS = {
 }
 # A stored upload keeps the name its uploader gave it; every other file is named by the portal.
 UPLOADS = {
-    "archive:file_download",
+    "archive:file_download[public]",
     "equipment:attachment_download",
     "meetingroom:notice_attachment",
 }
