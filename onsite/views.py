@@ -5,12 +5,11 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from onsite import notifications, reminding
+from onsite import dates, notifications, reminding
 from onsite.access import allowed, signed_in
 from onsite.filters import StaffFilter, VenueFilter
 from onsite.home import panels_for
@@ -23,7 +22,7 @@ from onsite.permissions import has_role, visible
 @require_GET
 def home(request):
     user = request.user
-    today = timezone.localdate()
+    today = dates.today()
     current = (
         Assignment.objects.filter(user=user, start_date__lte=today)
         .exclude(end_date__lt=today)
@@ -147,7 +146,7 @@ def venue_list(request):
 @require_GET
 def venue_detail(request, pk):
     venue = get_object_or_404(visible(request.user, Venue).select_related("site"), pk=pk)
-    today = timezone.localdate()
+    today = dates.today()
     on_site = (
         get_user_model()
         .objects.filter(assignments__site=venue.site, assignments__start_date__lte=today)
