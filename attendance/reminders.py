@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attendance.conf import conf
 from attendance.models import CalendarYear
+from onsite import dates
 from onsite.choices import Role
 from onsite.reminding import Due, register
 
@@ -16,7 +17,7 @@ from onsite.reminding import Due, register
 def provisional_calendar(now):
     """Next year has no official holiday data yet: warn HR weekly in its last days
     (``ATTENDANCE_PROVISIONAL_WARNING_DAYS``)."""
-    today = now.date()
+    today = dates.today(now)
     year = today.year + 1
     if (date(year, 1, 1) - today).days > conf.PROVISIONAL_WARNING_DAYS:
         return

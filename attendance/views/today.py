@@ -16,6 +16,7 @@ from attendance.holidays import provisional_years
 from attendance.models import LeaveRequest, OvertimeRequest
 from attendance.summary import leave_types, month_rows
 from attendance.views.common import month_nav
+from onsite import dates
 from onsite.access import allowed
 from onsite.middleware import client_ip
 from onsite.workflow import WorkflowError
@@ -37,7 +38,7 @@ def _position(request):
 @require_GET
 def today(request):
     now = timezone.localtime()
-    day = now.date()
+    day = dates.today(now)
     period = Period([request.user.pk], day, day, today=day)
     context = {
         "day": period.day(request.user.pk, day),
