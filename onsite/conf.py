@@ -105,4 +105,5 @@ conf = AppSettings(
     EXPORT_KEEP_HOURS=Setting(24 * 7, positive_int, "hours a background export can be downloaded"),
     EXPORT_MAX_ATTEMPTS=Setting(3, positive_int, "tries of a background export before it fails"),
     BROKER_REST_SECONDS=Setting(30, positive_int, "no broker sends this long after one failed"),
+    CACHE_REST_SECONDS=Setting(30, positive_int, "no cache calls this long after one failed"),
 )

@@ -74,6 +74,22 @@ class RefuseNulMiddleware:
         return self.get_response(request)
 
 
+class SecurityHeadersMiddleware:
+    """Headers Django's ``SecurityMiddleware`` does not set, on every response (static files
+    and error pages too): ``Permissions-Policy`` (``ONSITE_PERMISSIONS_POLICY``) turns off
+    the browser features no page uses; only geolocation stays, for the check-in's geofence.
+    ``Referrer-Policy`` and ``X-Content-Type-Options: nosniff`` come from Django's settings.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.ONSITE_PERMISSIONS_POLICY)
+        return response
+
+
 class RequestContextMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
