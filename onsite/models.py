@@ -134,7 +134,12 @@ class Assignment(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One line of the audit trail: who did what to which object, from which state to which."""
+    """One line of the audit trail: who did what to which object, from which state to which.
+
+    Insert-only on PostgreSQL (a trigger, migration 0005): an UPDATE or DELETE is refused by
+    the database, except the one change deletions make — ``actor`` or ``content_type`` set
+    to NULL when that person or model is deleted; ``actor_name`` keeps who it was.
+    """
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -145,6 +150,7 @@ class AuditEntry(models.Model):
         related_name="+",
         verbose_name=_("actor"),
     )
+    actor_name = models.CharField(_("actor's name"), max_length=150, blank=True, db_default="")
     action = models.CharField(_("action"), max_length=60, db_index=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     object_id = models.CharField(max_length=64, blank=True)
