@@ -312,3 +312,18 @@ class BackgroundExport(models.Model):
     @property
     def downloadable(self):
         return self.state == ExportState.DONE and bool(self.file)
+
+
+class Heartbeat(models.Model):
+    """When a background process last said it was alive (``worker``, ``beat``): the health
+    URL reads these rows (``onsite.health``)."""
+
+    name = models.CharField(max_length=20, primary_key=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"

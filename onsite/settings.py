@@ -129,6 +129,8 @@ else:
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+# The health URL's Redis PING waits at most this long (seconds).
+ONSITE_HEALTH_TIMEOUT = env_float("ONSITE_HEALTH_TIMEOUT", 0.05)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILE = str(VAR_DIR / "celerybeat-schedule")
 # Beat entries (reminder scans, the outbox and export sweeps) are added by onsite/celery.py.

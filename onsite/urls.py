@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from onsite import views
+from onsite import health, views
 from onsite.forms import LoginForm, PasswordForm
 from onsite.plugins import portal_apps
 
@@ -33,6 +33,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
 ]
 # Each app's pages at its own prefix (``PortalApp.url_prefix``); the core's last, at the root.

@@ -21,6 +21,8 @@ EXPECTATIONS = {
     "set_language": expect(
         _url("set_language"), 302, method="post", anon=302, data={"language": "en", "next": "/"}
     ),
+    # For the load balancer, no log-in; 503 here: no worker or beat ever stamped in tests.
+    "health": expect(_url("health"), 503, anon=503),
     "onsite:home": expect(_url("onsite:home"), 200),
     "onsite:notification_list": expect(_url("onsite:notification_list"), 200),
     "onsite:notification_badge": expect(_url("onsite:notification_badge"), 200),
