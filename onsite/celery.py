@@ -1,5 +1,6 @@
 """The Celery app. Broker and timeouts come from Django settings (CELERY_*)."""
 
+import logging
 import os
 
 from celery import Celery
@@ -32,8 +33,8 @@ def schedule_periodic_tasks(sender, **kwargs):
     """One beat entry per reminder kind, the outbox and export sweeps, and each app's own
     periodic tasks (``PERIODIC = [(seconds, task), ...]`` in its ``tasks.py``)."""
     from onsite import reminding
-    from onsite.plugins import portal_apps
     from onsite.health import BEAT_SECONDS
+    from onsite.plugins import portal_apps
     from onsite.tasks import heartbeat, relay_outbox, run_reminder_scan, sweep_exports
 
     sender.add_periodic_task(float(BEAT_SECONDS), heartbeat.s(), name="heartbeat")
@@ -71,6 +72,6 @@ def _beat_published(sender=None, **kwargs):
     try:
         stamp("beat", at_most_every=10.0)
     except Exception:  # noqa: BLE001 - a database outage must not stop beat
-        pass
+        logging.getLogger(__name__).warning("Beat heartbeat not recorded", exc_info=True)
     finally:
         connection.close()
