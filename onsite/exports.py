@@ -103,6 +103,7 @@ def _label(model):
 def queue(user, kind_name, *, fmt, params=None, comment="", **fields):
     """Record an export for ``user`` and hand it to Celery once the transaction commits."""
     kind = get_kind(kind_name)
+    _within_hourly_limit(user)
     with transaction.atomic():
         export = kind.model.objects.create(
             requested_by=user, kind=kind_name, format=fmt, params=params or {}, **fields
@@ -112,6 +113,18 @@ def queue(user, kind_name, *, fmt, params=None, comment="", **fields):
         )
         hand_off(export)
     return export
+
+
+def _within_hourly_limit(user):
+    """``ONSITE_EXPORTS_PER_HOUR`` exports a person may queue an hour, counted over every
+    export model (``onsite.ratelimit``)."""
+    from onsite.ratelimit import RateLimited
+
+    since = timezone.now() - timedelta(hours=1)
+    models = {kind.model for kind in _KINDS.values()}
+    made = sum(m.objects.filter(requested_by=user, created_at__gte=since).count() for m in models)
+    if made >= conf.EXPORTS_PER_HOUR:
+        raise RateLimited(_("You asked for many exports this hour. Try again later."))
 
 
 def hand_off(export):

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "onsite.middleware.RequestContextMiddleware",
     "onsite.queueing.BrokerHandOffMiddleware",
+    "onsite.ratelimit.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

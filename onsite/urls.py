@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from onsite import health, views
-from onsite.forms import LoginForm, PasswordForm
+from onsite.forms import PasswordForm
 from onsite.plugins import portal_apps
 
 admin.site.site_header = _("OnSite administration")
@@ -14,13 +14,7 @@ admin.site.site_title = _("OnSite")
 admin.site.index_title = _("Organisation, people and roles")
 
 urlpatterns = [
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",

@@ -3,19 +3,41 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from onsite import dates, notifications, reminding
+from onsite import dates, notifications, ratelimit, reminding
 from onsite.access import allowed, signed_in
 from onsite.filters import StaffFilter, VenueFilter
+from onsite.forms import LoginForm
 from onsite.home import panels_for
+from onsite.middleware import client_ip
 from onsite.models import Assignment, Notification, StaffProfile, Venue
 from onsite.paging import paginate
 from onsite.permissions import has_role, visible
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in page, refused with 429 for an address that failed too often
+    (``onsite.ratelimit``; axes still locks each user name per address)."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.login_ip_blocked(client_ip(request)):
+            raise ratelimit.RateLimited(
+                _("Too many failed log-ins from this address. Try again later.")
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        ratelimit.login_failed(client_ip(self.request))
+        return super().form_invalid(form)
 
 
 @signed_in
