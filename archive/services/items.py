@@ -6,7 +6,6 @@ the item's row (``onsite.workflow.lock``) like a transition would.
 """
 
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from archive.choices import ITEM, LOAN, CopyStatus, LoanStatus
 from archive.conf import conf
 from archive.models import Collection, Copy, Item, ItemFile, Loan
 from archive.storage import sha256_of
-from onsite import audit
+from onsite import audit, uploads
 from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import require
@@ -123,10 +122,7 @@ def add_file(actor, item, uploaded):
     """
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
-    if uploaded.size > conf.MAX_UPLOAD_BYTES:
-        raise WorkflowError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(conf.MAX_UPLOAD_BYTES)}
-        )
+    uploads.check(uploaded, kinds=uploads.RECORDINGS, max_bytes=conf.MAX_UPLOAD_BYTES)
     digest = sha256_of(uploaded)
     record = ItemFile(
         item=item,
