@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "onsite",
     "attendance",
     "archive",
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "onsite.twofactor.RequireSecondFactorMiddleware",
     "onsite.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -168,6 +173,11 @@ AXES_VERBOSE = False
 # used by the audit trail, signatures and the lock-out alike).
 ONSITE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "onsite.middleware.client_ip"
+
+# A second factor (TOTP) for administrators, HR, custodians, leaders and control-room
+# managers (``onsite.twofactor``); on in the production settings.
+ONSITE_REQUIRE_OTP = env_bool("ONSITE_REQUIRE_OTP", False)
+OTP_TOTP_ISSUER = COMPANY_NAME
 
 # Sessions end after idle time.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60

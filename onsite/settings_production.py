@@ -20,3 +20,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Administrators, HR, custodians, leaders and managers pass a one-time code after the password.
+ONSITE_REQUIRE_OTP = env_bool("ONSITE_REQUIRE_OTP", True)

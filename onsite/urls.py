@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from onsite import health, views
+from onsite import health, twofactor, views
 from onsite.forms import PasswordForm
 from onsite.plugins import portal_apps
 
@@ -26,6 +26,9 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("accounts/two-factor/", twofactor.two_factor, name="two_factor"),
+    path("accounts/two-factor/setup/", twofactor.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/recovery-codes/", twofactor.recovery_codes, name="recovery_codes"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
