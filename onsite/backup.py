@@ -6,7 +6,8 @@ records, heartbeats and what ``migrate`` makes itself), ``DIR/files/`` (a copy o
 (the SHA-256 of the data file and of every file, and the row count of every model).
 
 ``manage.py restore DIR`` checks every checksum of the backup first, refuses a database that
-already holds people or audit lines, loads the rows, copies the files, and checks again:
+already holds people or audit lines, empties the tables (what migrations wrote: roles,
+holiday days), loads the rows, copies the files, and checks again:
 every restored file against the manifest and against the SHA-256 the rows record for it,
 and every model's row count. It works on the database of any installation (SQLite or
 PostgreSQL), migrated and empty.
@@ -148,6 +149,8 @@ def restore(source):
     source = Path(source)
     manifest = _check_backup(source)
     _check_empty()
+    # What migrations wrote (roles, holiday days) makes way for the backup's own rows.
+    call_command("flush", interactive=False, verbosity=0)
     with transaction.atomic():
         call_command("loaddata", str(source / DATA), verbosity=0)
     target = Path(settings.PRIVATE_MEDIA_ROOT)
