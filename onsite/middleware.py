@@ -5,6 +5,7 @@ import ipaddress
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import DataError
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -68,10 +69,19 @@ class RefuseNulMiddleware:
         if reason is None and request.method == "POST":
             reason = _refusal(request.POST)
         if reason:
-            return HttpResponseBadRequest(
-                render_to_string("400.html", {"reason": reason}, request=request)
-            )
+            return _bad_request(request, reason)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """A number the database cannot hold (an id past 2⁶³ in a choice: SQLite's
+        OverflowError, PostgreSQL's DataError) is the request's fault: 400, not 500."""
+        if isinstance(exception, OverflowError | DataError):
+            return _bad_request(request, _("A number you sent is too large."))
+        return None
+
+
+def _bad_request(request, reason):
+    return HttpResponseBadRequest(render_to_string("400.html", {"reason": reason}, request=request))
 
 
 class SecurityHeadersMiddleware:
