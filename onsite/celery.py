@@ -74,4 +74,5 @@ def _beat_published(sender=None, **kwargs):
     except Exception:  # noqa: BLE001 - a database outage must not stop beat
         logging.getLogger(__name__).warning("Beat heartbeat not recorded", exc_info=True)
     finally:
-        connection.close()
+        if not connection.in_atomic_block:  # beat holds no connection between publishes
+            connection.close()
