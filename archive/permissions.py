@@ -153,6 +153,27 @@ def _visible_discrepancies(user, queryset):
     return queryset.filter(item__collection_id__in=managed_collection_ids(user))
 
 
+MANAGED_LEVEL = 1000  # custodians and leaders see every classification of their collections
+
+
+def access_levels(user):
+    """``{collection id: the highest classification the user may see}`` (cached per request):
+    what a background register and a masked title are checked against."""
+    cached = getattr(user, "_archive_levels", None)
+    if cached is None:
+        cached = dict(
+            CollectionAccess.objects.filter(user=user).values_list("collection_id", "clearance")
+        )
+        cached.update(dict.fromkeys(managed_collection_ids(user), MANAGED_LEVEL))
+        user._archive_levels = cached
+    return cached
+
+
+def sees_item(user, item):
+    """``item_visible`` without a query per item (for lists)."""
+    return access_levels(user).get(item.collection_id, -1) >= item.classification
+
+
 def item_visible(user, item):
     return _visible_items(user, Item.objects.filter(pk=item.pk)).exists()
 

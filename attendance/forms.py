@@ -114,18 +114,12 @@ class LeaveForm(_Crispy, forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
-        if start and end and (end, data.get("end_half")) < (start, data.get("start_half")):
+        halves = data.get("start_half"), data.get("end_half")
+        if not (start and end and all(halves)):
+            return data  # a field error is shown already
+        if end < start:
             self.add_error("end_date", _("The end must be after the start."))
-        elif (
-            start
-            and end
-            and start == end
-            and (data["start_half"], data["end_half"])
-            == (
-                HalfDay.PM,
-                HalfDay.AM,
-            )
-        ):
+        elif start == end and halves == (HalfDay.PM, HalfDay.AM):
             self.add_error("end_half", _("The end must be after the start."))
         return data
 

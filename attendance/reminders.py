@@ -13,6 +13,7 @@ from attendance.conf import conf
 from attendance.deciders import HR, NOBODY, Routes
 from attendance.holidays import calendar_between, working_days_after
 from attendance.models import CalendarYear, LeaveRequest, OvertimeRequest, PunchCorrection
+from onsite import dates
 from onsite.choices import Role
 from onsite.models import StaffProfile
 from onsite.names import display_name
@@ -25,7 +26,7 @@ User = get_user_model()
 def provisional_calendar(now):
     """Next year has no official holiday data yet: warn HR weekly in its last days
     (``ATTENDANCE_PROVISIONAL_WARNING_DAYS``)."""
-    today = now.date()
+    today = dates.today(now)
     year = today.year + 1
     if (date(year, 1, 1) - today).days > conf.PROVISIONAL_WARNING_DAYS:
         return

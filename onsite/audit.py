@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from onsite.middleware import current_ip
 from onsite.models import AuditEntry
+from onsite.names import display_name
 
 _LABELS = {}
 _STATES = {}
@@ -52,8 +53,10 @@ def state_label(state):
 
 def record(actor, action, obj=None, *, from_state="", to_state="", comment="", ip=None):
     """Write one audit entry (who, what, which object, from/to state, comment, IP, when)."""
+    actor = actor if actor is not None and actor.is_authenticated else None
     entry = AuditEntry(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor,
+        actor_name=f"{actor.get_username()} {display_name(actor)}"[:150] if actor else "",
         action=action,
         from_state=str(from_state or ""),
         to_state=str(to_state or ""),

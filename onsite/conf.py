@@ -105,4 +105,9 @@ conf = AppSettings(
     EXPORT_KEEP_HOURS=Setting(24 * 7, positive_int, "hours a background export can be downloaded"),
     EXPORT_MAX_ATTEMPTS=Setting(3, positive_int, "tries of a background export before it fails"),
     BROKER_REST_SECONDS=Setting(30, positive_int, "no broker sends this long after one failed"),
+    LOGIN_IP_FAILURES=Setting(30, positive_int, "failed log-ins from one address per window"),
+    LOGIN_IP_WINDOW=Setting(15 * 60, positive_int, "seconds of the per-address log-in window"),
+    EXPORTS_PER_HOUR=Setting(30, positive_int, "background exports one person may queue an hour"),
+    EXPORTS_PER_MINUTE=Setting(10, positive_int, "files one person may build a minute on a page"),
+    CACHE_REST_SECONDS=Setting(30, positive_int, "no cache calls this long after one failed"),
 )

@@ -53,20 +53,26 @@ class ExportKind:
     model: type
     build: object  # callable(export, progress) -> (bytes, file name, rows or None)
     label: str = ""
+    # callable(user, export) -> bool: may the owner still read what was built for them?
+    recheck: object = None
 
 
 _KINDS = {}
 
 
-def builder(name, model, label=""):
-    """Register ``build(export, progress)`` as the builder of export kind ``name``."""
+def builder(name, model, label="", recheck=None):
+    """Register ``build(export, progress)`` as the builder of export kind ``name``.
+
+    ``recheck(user, export)``, if given, is asked again at every download: a file built from
+    what the owner could see then is refused once they may no longer see it (a grant lowered).
+    """
 
     def decorate(build):
         if name in _KINDS:
             raise ValueError(f"Export kind {name} is registered twice")
         if not any(kind.model is model for kind in _KINDS.values()):
             scope(model)(_owner_only)
-        _KINDS[name] = ExportKind(name, model, build, label)
+        _KINDS[name] = ExportKind(name, model, build, label, recheck)
         return build
 
     return decorate
@@ -103,6 +109,7 @@ def _label(model):
 def queue(user, kind_name, *, fmt, params=None, comment="", **fields):
     """Record an export for ``user`` and hand it to Celery once the transaction commits."""
     kind = get_kind(kind_name)
+    _within_hourly_limit(user)
     with transaction.atomic():
         export = kind.model.objects.create(
             requested_by=user, kind=kind_name, format=fmt, params=params or {}, **fields
@@ -112,6 +119,18 @@ def queue(user, kind_name, *, fmt, params=None, comment="", **fields):
         )
         hand_off(export)
     return export
+
+
+def _within_hourly_limit(user):
+    """``ONSITE_EXPORTS_PER_HOUR`` exports a person may queue an hour, counted over every
+    export model (``onsite.ratelimit``)."""
+    from onsite.ratelimit import RateLimited
+
+    since = timezone.now() - timedelta(hours=1)
+    models = {kind.model for kind in _KINDS.values()}
+    made = sum(m.objects.filter(requested_by=user, created_at__gte=since).count() for m in models)
+    if made >= conf.EXPORTS_PER_HOUR:
+        raise RateLimited(_("You asked for many exports this hour. Try again later."))
 
 
 def hand_off(export):
@@ -300,6 +319,10 @@ def open_file(user, export, now=None):
         raise WorkflowError(_("This export has expired; ask for it again."))
     if export.state != ExportState.DONE or not export.file:
         raise WorkflowError(_("This export is not ready."))
+    kind = _KINDS.get(export.kind)
+    if kind and kind.recheck and not kind.recheck(user, export):
+        audit.record(user, _action(model, "refused"), export, comment=export.kind)
+        raise WorkflowError(_("Your access changed since this export was made; ask for it again."))
     try:
         handle = export.file.storage.open(export.file.name, "rb")
     except FileNotFoundError:

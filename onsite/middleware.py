@@ -1,12 +1,16 @@
 """Request-wide helpers: the client's address (one way everywhere), refusing NUL
-characters, the interface language."""
+characters and implausible dates, security headers, the interface language."""
 
 import ipaddress
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import DataError
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from onsite import dates
 
 _current_ip = ContextVar("onsite_current_ip", default=None)
 
@@ -39,25 +43,61 @@ def client_ip(request):
         return remote
 
 
-def _has_nul(querydict):
-    return any(
-        "\x00" in key or any("\x00" in v for v in values) for key, values in querydict.lists()
-    )
+def _refusal(querydict):
+    """Why a query string or form is refused before any view runs, or None."""
+    for key, values in querydict.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return _("A NUL character is not allowed in what you send.")
+        if any(dates.implausible_value(key, value) for value in values):
+            return dates.range_message()
+    return None
 
 
 class RefuseNulMiddleware:
-    """A NUL character in a query string or form field is refused with a 400 page.
+    """A NUL character or an implausible date in a query string or form field is refused
+    with a 400 page saying why.
 
-    PostgreSQL cannot store NUL in text; no person types one, so the request is bad.
+    PostgreSQL cannot store NUL in text, and no person means the year 9999 or 0001; such
+    values would only cost work (a leave over centuries of days) or overflow a date.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
-            return HttpResponseBadRequest(render_to_string("400.html", request=request))
+        reason = _refusal(request.GET)
+        if reason is None and request.method == "POST":
+            reason = _refusal(request.POST)
+        if reason:
+            return _bad_request(request, reason)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """A number the database cannot hold (an id past 2⁶³ in a choice: SQLite's
+        OverflowError, PostgreSQL's DataError) is the request's fault: 400, not 500."""
+        if isinstance(exception, OverflowError | DataError):
+            return _bad_request(request, _("A number you sent is too large."))
+        return None
+
+
+def _bad_request(request, reason):
+    return HttpResponseBadRequest(render_to_string("400.html", {"reason": reason}, request=request))
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's ``SecurityMiddleware`` does not set, on every response (static files
+    and error pages too): ``Permissions-Policy`` (``ONSITE_PERMISSIONS_POLICY``) turns off
+    the browser features no page uses; only geolocation stays, for the check-in's geofence.
+    ``Referrer-Policy`` and ``X-Content-Type-Options: nosniff`` come from Django's settings.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.ONSITE_PERMISSIONS_POLICY)
+        return response
 
 
 class RequestContextMiddleware:

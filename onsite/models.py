@@ -155,7 +155,12 @@ class Assignment(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One line of the audit trail: who did what to which object, from which state to which."""
+    """One line of the audit trail: who did what to which object, from which state to which.
+
+    Insert-only on PostgreSQL (a trigger, migration 0005): an UPDATE or DELETE is refused by
+    the database, except the one change deletions make — ``actor`` or ``content_type`` set
+    to NULL when that person or model is deleted; ``actor_name`` keeps who it was.
+    """
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -166,6 +171,7 @@ class AuditEntry(models.Model):
         related_name="+",
         verbose_name=_("actor"),
     )
+    actor_name = models.CharField(_("actor's name"), max_length=150, blank=True, db_default="")
     action = models.CharField(_("action"), max_length=60, db_index=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     object_id = models.CharField(max_length=64, blank=True)
@@ -335,3 +341,18 @@ class BackgroundExport(models.Model):
     @property
     def downloadable(self):
         return self.state == ExportState.DONE and bool(self.file)
+
+
+class Heartbeat(models.Model):
+    """When a background process last said it was alive (``worker``, ``beat``): the health
+    URL reads these rows (``onsite.health``)."""
+
+    name = models.CharField(max_length=20, primary_key=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"

@@ -12,8 +12,8 @@ and services of every app ask the same two questions:
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.utils import timezone
 
+from onsite import dates
 from onsite.choices import COMPANY_WIDE_ROLES, Role
 
 _RULES = {}
@@ -157,7 +157,7 @@ def assigned_site_ids(user, day=None):
     """Ids of the client sites the user is assigned to on ``day`` (default: today, local)."""
     from onsite.models import Assignment
 
-    day = day or timezone.localdate()
+    day = day or dates.today()
     cache = user.__dict__.setdefault("_onsite_assigned_sites", {})
     if day not in cache:
         cache[day] = frozenset(

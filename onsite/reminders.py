@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from onsite import dates
 from onsite.models import Assignment
 from onsite.names import display_name
 from onsite.reminding import Due, register
@@ -16,7 +16,7 @@ ASSIGNMENT_NOTICE_DAYS = 7
 @register("assignment_ending", every_seconds=3600, label=_("Assignment ending"))
 def assignments_ending(now):
     """An assignment ends within a week: tell the person and their supervisors, at 7 and 1 day."""
-    today = timezone.localdate(now)
+    today = dates.today(now)
     ending = (
         Assignment.objects.filter(
             end_date__gte=today, end_date__lte=today + timedelta(days=ASSIGNMENT_NOTICE_DAYS)

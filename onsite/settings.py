@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from onsite.env import env_bool, env_int, env_list, env_str
+from onsite.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("ONSITE_VAR_DIR", str(BASE_DIR / "var")))
@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "guardian",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "onsite",
     "attendance",
     "archive",
@@ -47,18 +50,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "onsite.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "onsite.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "onsite.twofactor.RequireSecondFactorMiddleware",
     "onsite.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "onsite.middleware.RequestContextMiddleware",
     "onsite.queueing.BrokerHandOffMiddleware",
+    "onsite.ratelimit.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -103,11 +110,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 BROKER_TIMEOUT = env_int("ONSITE_BROKER_TIMEOUT", 3)
 if REDIS_URL:
+    # The cache fails fast and open: short timeouts, a breaker, a miss when Redis is away.
+    CACHE_TIMEOUT = env_float("ONSITE_CACHE_TIMEOUT", 0.25)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "onsite.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_timeout": BROKER_TIMEOUT, "socket_connect_timeout": BROKER_TIMEOUT},
+            "OPTIONS": {"socket_timeout": CACHE_TIMEOUT, "socket_connect_timeout": CACHE_TIMEOUT},
         }
     }
     CELERY_BROKER_URL = REDIS_URL
@@ -127,6 +136,8 @@ else:
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+# The health URL's Redis PING waits at most this long (seconds).
+ONSITE_HEALTH_TIMEOUT = env_float("ONSITE_HEALTH_TIMEOUT", 0.05)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILE = str(VAR_DIR / "celerybeat-schedule")
 # Beat entries (reminder scans, the outbox and export sweeps) are added by onsite/celery.py.
@@ -171,6 +182,11 @@ AXES_VERBOSE = False
 ONSITE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "onsite.middleware.client_ip"
 
+# A second factor (TOTP) for administrators, HR, custodians, leaders and control-room
+# managers (``onsite.twofactor``); on in the production settings.
+ONSITE_REQUIRE_OTP = env_bool("ONSITE_REQUIRE_OTP", False)
+OTP_TOTP_ISSUER = COMPANY_NAME
+
 # Sessions end after idle time.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -212,6 +228,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "onsite@localhost")
 
 # Security headers that are safe everywhere; production adds HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # no address of a page ever leaves the portal
+ONSITE_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(self), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 

@@ -32,3 +32,12 @@ def run_export(model_label, pk):
 def sweep_exports():
     """Beat: build exports whose task was lost, requeue a dead worker's, purge expired files."""
     return exports.sweep()
+
+
+@shared_task(name="onsite.heartbeat")
+def heartbeat():
+    """Sent by beat every ``onsite.health.BEAT_SECONDS``: publishing it stamps ``beat`` (in
+    the beat process), running it stamps ``worker``."""
+    from onsite import health
+
+    health.stamp("worker")

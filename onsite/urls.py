@@ -5,8 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from onsite import views
-from onsite.forms import LoginForm, PasswordForm
+from onsite import health, twofactor, views
+from onsite.forms import PasswordForm
 from onsite.plugins import portal_apps
 
 admin.site.site_header = _("OnSite administration")
@@ -14,13 +14,7 @@ admin.site.site_title = _("OnSite")
 admin.site.index_title = _("Organisation, people and roles")
 
 urlpatterns = [
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
@@ -32,8 +26,12 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("accounts/two-factor/", twofactor.two_factor, name="two_factor"),
+    path("accounts/two-factor/setup/", twofactor.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/recovery-codes/", twofactor.recovery_codes, name="recovery_codes"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
 ]
 # Each app's pages at its own prefix (``PortalApp.url_prefix``); the core's last, at the root.

@@ -3,28 +3,49 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from onsite import notifications, reminding, waiting
+from onsite import dates, notifications, ratelimit, reminding, waiting
 from onsite.access import allowed, signed_in
 from onsite.filters import StaffFilter, VenueFilter
+from onsite.forms import LoginForm
 from onsite.home import panels_for
+from onsite.middleware import client_ip
 from onsite.models import Assignment, Notification, StaffProfile, Venue
 from onsite.paging import paginate
 from onsite.permissions import has_role, visible
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in page, refused with 429 for an address that failed too often
+    (``onsite.ratelimit``; axes still locks each user name per address)."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.login_ip_blocked(client_ip(request)):
+            raise ratelimit.RateLimited(
+                _("Too many failed log-ins from this address. Try again later.")
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        ratelimit.login_failed(client_ip(self.request))
+        return super().form_invalid(form)
 
 
 @signed_in
 @require_GET
 def home(request):
     user = request.user
-    today = timezone.localdate()
+    today = dates.today()
     current = (
         Assignment.objects.filter(user=user, start_date__lte=today)
         .exclude(end_date__lt=today)
@@ -149,7 +170,7 @@ def venue_list(request):
 @require_GET
 def venue_detail(request, pk):
     venue = get_object_or_404(visible(request.user, Venue).select_related("site"), pk=pk)
-    today = timezone.localdate()
+    today = dates.today()
     on_site = (
         get_user_model()
         .objects.filter(assignments__site=venue.site, assignments__start_date__lte=today)

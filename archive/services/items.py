@@ -7,7 +7,6 @@ the item's row (``onsite.workflow.lock``) like a transition would.
 
 from django.db import transaction
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +25,7 @@ from archive.choices import (
 )
 from archive.conf import conf
 from archive.models import Collection, Copy, Hold, Item, ItemFile, Loan
-from onsite import audit
+from onsite import audit, uploads
 from onsite.names import display_name
 from onsite.notifications import notify
 from onsite.permissions import require
@@ -136,10 +135,7 @@ def add_file(actor, item, uploaded):
     """
     item = lock(Item, _pk(item))
     require(actor, "archive.upload_file", item)
-    if uploaded.size > conf.MAX_UPLOAD_BYTES:
-        raise WorkflowError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(conf.MAX_UPLOAD_BYTES)}
-        )
+    uploads.check(uploaded, kinds=uploads.RECORDINGS, max_bytes=conf.MAX_UPLOAD_BYTES)
     digest = sha256_of(uploaded)
     record = ItemFile(
         item=item,

@@ -21,6 +21,7 @@ from onsite.access import signed_in
 from onsite.excel import XLSX
 from onsite.paging import paginate
 from onsite.permissions import visible
+from onsite.ratelimit import throttled
 
 CONTENT_TYPES = {"pdf": "application/pdf", "xlsx": XLSX}
 BACK = {RegisterKind.ITEMS: "archive:item_list", RegisterKind.LOANS: "archive:my_loans"}
@@ -33,6 +34,7 @@ def _search(kind, data):
     return {key: data[key] for key in SEARCH_KEYS if data.get(key)}
 
 
+@throttled("export")
 def _register(request, kind, fmt):
     if fmt not in FORMATS:
         raise Http404

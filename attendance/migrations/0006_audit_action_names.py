@@ -69,4 +69,7 @@ class Migration(migrations.Migration):
         ("onsite", "0004_audit_action_names"),
     ]
 
+    # Audit lines are insert-only from onsite 0006 on: rename them before.
+    run_before = [("onsite", "0006_audit_insert_only")]
+
     operations = [migrations.RunPython(rename, rename_back)]

@@ -22,10 +22,12 @@ from onsite.access import allowed
 from onsite.excel import XLSX
 from onsite.paging import paginate
 from onsite.permissions import visible
+from onsite.ratelimit import throttled
 
 CONTENT_TYPES = {ExportFormat.PDF: "application/pdf", ExportFormat.XLSX: XLSX}
 
 
+@throttled("export")
 def _export_file(request, fmt):
     """The month of the department or site in the query (the summary's filters), as a file.
 

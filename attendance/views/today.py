@@ -18,6 +18,7 @@ from attendance.holidays import calendar_between, provisional_years, working_day
 from attendance.models import LeaveRequest, OvertimeRequest, PunchCorrection
 from attendance.summary import leave_types, month_rows
 from attendance.views.common import month_nav
+from onsite import dates
 from onsite.access import allowed
 from onsite.middleware import client_ip
 from onsite.workflow import WorkflowError
@@ -39,7 +40,7 @@ def _position(request):
 @require_GET
 def today(request):
     now = timezone.localtime()
-    day = now.date()
+    day = dates.today(now)
     period = Period([request.user.pk], day, day, today=day)
     context = {
         "day": period.day(request.user.pk, day),

@@ -1,11 +1,10 @@
 """Attachments: stored privately with their SHA-256 and read back before they are kept;
 opened only after the checksum still matches, classified ones with an audit entry."""
 
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from duties.conf import conf
-from onsite import audit
+from onsite import audit, uploads
 from onsite.storage import sha256_of
 from onsite.workflow import WorkflowError
 
@@ -16,10 +15,7 @@ def store(record, uploaded):
 
     Enforces R2.3-company-documents-safekeeping.
     """
-    if uploaded.size > conf.MAX_UPLOAD_BYTES:
-        raise WorkflowError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(conf.MAX_UPLOAD_BYTES)}
-        )
+    uploads.check(uploaded, kinds=uploads.DOCUMENTS, max_bytes=conf.MAX_UPLOAD_BYTES)
     digest = sha256_of(uploaded)
     record.original_name = uploaded.name[:200]
     record.size = uploaded.size

@@ -1,13 +1,12 @@
 """Inventory: register and change equipment, retire it, keep its files privately."""
 
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from equipment.choices import EQUIPMENT
 from equipment.conf import conf
 from equipment.models import Attachment, Equipment
-from onsite import audit
+from onsite import audit, uploads
 from onsite.models import Site
 from onsite.permissions import require
 from onsite.storage import sha256_of
@@ -114,10 +113,7 @@ def add_attachment(actor, equipment, uploaded, *, kind, note=""):
     """
     equipment = lock(Equipment, equipment.pk)
     require(actor, "equipment.edit_equipment", equipment)
-    if uploaded.size > conf.MAX_UPLOAD_BYTES:
-        raise WorkflowError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(conf.MAX_UPLOAD_BYTES)}
-        )
+    uploads.check(uploaded, kinds=uploads.BACKUPS, max_bytes=conf.MAX_UPLOAD_BYTES)
     digest = sha256_of(uploaded)
     record = Attachment(
         equipment=equipment,

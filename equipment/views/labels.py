@@ -10,10 +10,12 @@ from equipment.labels import MAX_LABELS, label_sheet
 from equipment.models import Equipment
 from onsite.access import allowed
 from onsite.permissions import visible
+from onsite.ratelimit import throttled
 
 
 @allowed("equipment.use")
 @require_GET
+@throttled("export")
 def labels(request):
     rows = visible(request.user, Equipment).select_related("site", "venue")
     ids = [int(value) for value in request.GET.getlist("id") if value.isdigit()]

@@ -21,6 +21,7 @@ from onsite.access import allowed
 from onsite.excel import XLSX
 from onsite.paging import posted
 from onsite.permissions import visible
+from onsite.ratelimit import throttled
 
 SESSION_KEY = "equipment_import"
 
@@ -87,6 +88,7 @@ def import_confirm(request):
 
 @allowed("equipment.use")
 @require_GET
+@throttled("export")
 def inventory_export(request, fmt):
     if fmt not in importing.FORMATS:
         raise Http404

@@ -4,7 +4,6 @@ Lock order: the ``Venue``, then the ``Meeting``, then its admissions and deposit
 """
 
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +23,7 @@ from meetingroom.models import (
     SubVenueAdmission,
 )
 from meetingroom.services.pledges import has_valid_pledge
-from onsite import audit
+from onsite import audit, uploads
 from onsite.models import Venue
 from onsite.names import display_name
 from onsite.permissions import require
@@ -133,11 +132,8 @@ def record_notice(actor, meeting, *, number, issuer, issued_on, authorised, atta
     authorised = list(authorised)
     if any(sub.venue_id != meeting.venue_id for sub in authorised):
         raise WorkflowError(_("Choose sub-venues of this venue's registry."))
-    if attachment is not None and attachment.size > conf.MAX_ATTACHMENT_BYTES:
-        raise WorkflowError(
-            _("The file is larger than %(size)s.")
-            % {"size": filesizeformat(conf.MAX_ATTACHMENT_BYTES)}
-        )
+    if attachment is not None:
+        uploads.check(attachment, kinds=uploads.DOCUMENTS, max_bytes=conf.MAX_ATTACHMENT_BYTES)
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
         notice = MeetingNotice.objects.filter(meeting=meeting).first() or MeetingNotice(

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from meetingroom.choices import PLEDGE, PledgeMethod, PledgeStatus
 from meetingroom.conf import conf
 from meetingroom.models import Pledge
 from meetingroom.pledge_text import PLEDGE_TEXT, PLEDGE_VERSION
-from onsite import audit
+from onsite import audit, uploads
 from onsite.middleware import current_ip
 from onsite.names import display_name
 from onsite.notifications import notify
@@ -84,10 +83,7 @@ def upload_pledge(actor, person, *, scan, signed_on, valid_until):
     """
     if valid_until < signed_on:
         raise WorkflowError(_("A pledge cannot end before it was signed."))
-    if scan.size > conf.MAX_SCAN_BYTES:
-        raise WorkflowError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(conf.MAX_SCAN_BYTES)}
-        )
+    uploads.check(scan, kinds=uploads.SCANS, max_bytes=conf.MAX_SCAN_BYTES)
 
     def build():
         pledge = Pledge(

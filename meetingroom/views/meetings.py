@@ -44,6 +44,7 @@ from onsite.names import display_name
 from onsite.paging import posted
 from onsite.pdf import render_pdf
 from onsite.permissions import may, visible
+from onsite.ratelimit import throttled
 from onsite.transition_views import transition_page, transition_view
 from onsite.workflow import WorkflowError
 
@@ -368,6 +369,7 @@ admission_action = transition_view(ADMISSION, visible_admission)
 
 @signed_in
 @require_GET
+@throttled("export")
 def admission_sheet(request, pk):
     """The sub-venue admission sheet of a meeting, as PDF."""
     meeting = visible_meeting(request, pk)

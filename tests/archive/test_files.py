@@ -14,7 +14,7 @@ from tests.archive.factories import make_file
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = b"\x00\x01 recording of the meeting " * 100
+CONTENT = b"\x00\x00\x00\x18ftypmp42" + b"\x00\x01 recording of the meeting " * 100  # an MP4 header
 
 
 @pytest.mark.rule("R2.4-recording-integrity", "R2.4-no-passing-on")

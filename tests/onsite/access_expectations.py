@@ -22,6 +22,12 @@ EXPECTATIONS = {
         _url("set_language"), 302, method="post", anon=302, data={"language": "en", "next": "/"}
     ),
     "favicon": expect(_url("favicon"), 301, anon=301),  # to the shipped icon, for everyone
+    # For the load balancer, no log-in; 503 here: no worker or beat ever stamped in tests.
+    "health": expect(_url("health"), 503, anon=503),
+    # Two-step verification: a person without an authenticator is sent to enrol one.
+    "two_factor": expect(_url("two_factor"), 302),
+    "two_factor_setup": expect(_url("two_factor_setup"), 200),
+    "recovery_codes": expect(_url("recovery_codes"), 302, method="post"),
     "onsite:home": expect(_url("onsite:home"), 200),
     "onsite:notification_list": expect(_url("onsite:notification_list"), 200),
     "onsite:notification_badge": expect(_url("onsite:notification_badge"), 200),
