@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from attendance.choices import ExportFormat, ExportScope
-from attendance.holidays import month_range, provisional_years
+from attendance.holidays import month_range
 from attendance.models import AttendanceExport
 from attendance.summary import (
     by_department,
@@ -25,7 +25,6 @@ from attendance.summary import (
 )
 from onsite import audit, exports
 from onsite.excel import workbook_bytes
-from onsite.pdf import render_pdf
 from onsite.permissions import require
 from onsite.workflow import WorkflowError
 
@@ -44,27 +43,20 @@ def _day_header(year, month):
 
 
 def pdf_bytes(groups, year, month, *, label, exported_by, types=None):
-    """The month as PDF: per department a day grid and a totals table, then signature lines."""
+    """The month as PDF: per department a day grid and a totals table, then signature lines
+    (made in parts, in parallel, and joined: ``attendance.pdf``)."""
+    from attendance.pdf.month import month_pdf
+
     types = types if types is not None else leave_types()
-    sections = [
-        {
-            "department": department,
-            "rows": rows,
-            "totals": [values(row, types) for row in rows],
-        }
-        for department, rows in groups
-    ]
-    context = {
-        "year": year,
-        "month": month,
-        "scope_label": label,
-        "dates": _day_header(year, month),
-        "sections": sections,
-        "totals_header": header(types),
-        "grid_legend": _legend(),
-        "provisional": provisional_years([year]),
-    }
-    return render_pdf("attendance/pdf/month.html", context, exported_by=exported_by)
+    return month_pdf(
+        groups,
+        _day_header(year, month),
+        year=year,
+        month=month,
+        label=label,
+        exported_by=exported_by,
+        types=types,
+    )
 
 
 def _legend():
