@@ -123,15 +123,18 @@ def join(parts, numbers):
     overlay = PdfReader(BytesIO(numbers))
     if len(overlay.pages) != len(writer.pages):
         raise RenderError("The page numbers do not match the pages.")
-    for page, over in zip(writer.pages, overlay.pages, strict=True):
-        _stamp(writer, page, over)
+    for number, (page, over) in enumerate(zip(writer.pages, overlay.pages, strict=True)):
+        _stamp(writer, page, over, number)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _stamp(writer, page, over):
-    """Draw page ``over`` on ``page`` as a form XObject (no content stream is parsed)."""
+def _stamp(writer, page, over, number):
+    """Draw page ``over`` on ``page`` as a form XObject (no content stream is parsed).
+
+    The pages of a part share one resource dictionary: each page's form has its own name.
+    """
     from pypdf.generic import (
         ArrayObject,
         DecodedStreamObject,
@@ -150,7 +153,7 @@ def _stamp(writer, page, over):
     resources = resources.get_object() if resources is not None else DictionaryObject()
     xobjects = resources.get("/XObject")
     xobjects = xobjects.get_object() if xobjects is not None else DictionaryObject()
-    name = NameObject("/OnsitePageNumber")
+    name = NameObject(f"/OnsitePageNumber{number}")
     xobjects[name] = form_ref
     resources[NameObject("/XObject")] = xobjects
     page[NameObject("/Resources")] = resources
