@@ -1,13 +1,20 @@
-"""Whole-company monthly attendance export: 500 staff, PDF and Excel. Prints time and pages.
+"""Whole-company monthly attendance exports at 500 staff: the month PDF, the detailed
+day-by-day PDF and Excel. Prints wall time, CPU time (this process and the PDF worker
+processes), peak memory (this process, the largest worker) and pages.
 
 Builds a throwaway SQLite database in a temporary folder (nothing else is touched):
 10 departments × 50 staff at 2 client sites, a month of check-ins with some late
 arrivals, leave and filed overtime; then runs the background export function.
 
-    .venv/bin/python bench/attendance_export.py [staff=500] [year-month=2026-11]
+    .venv/bin/python bench/attendance_export.py [staff=500] [year-month=2026-11] \
+        [kinds=pdf,detail,xlsx]
+
+Peak memory is each process's own high-water mark so far (``getrusage``): run one kind per
+invocation for the figure of that kind alone.
 """
 
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -142,11 +149,11 @@ def populate(staff, year, month):
     return users
 
 
-def run(fmt, year, month, hr):
+def run(fmt, year, month, hr, kind="attendance.month"):
     """Build the whole company's month as a worker would; (file path, seconds)."""
     export = AttendanceExport.objects.create(
         requested_by=hr,
-        kind="attendance.month",
+        kind=kind,
         scope="company",
         year=year,
         month=month,
@@ -162,6 +169,7 @@ def run(fmt, year, month, hr):
 def main():
     staff = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     year, month = (int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "2026-11").split("-"))
+    kinds = (sys.argv[3] if len(sys.argv) > 3 else "pdf,detail,xlsx").split(",")
     settings.PRIVATE_MEDIA_ROOT = Path(_TMP) / "private"
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -171,15 +179,42 @@ def main():
         f"({time.perf_counter() - started:.1f} s to create)"
     )
     hr = users[0]
-    path, seconds = run("pdf", year, month, hr)
-    from pypdf import PdfReader
+    for name in kinds:
+        kind, fmt = KINDS[name]
+        before = cpu_seconds()
+        path, seconds = run(fmt, year, month, hr, kind)
+        size = path.stat().st_size / 1024
+        pages = ""
+        if fmt == "pdf":
+            from pypdf import PdfReader
 
-    pages = len(PdfReader(BytesIO(path.read_bytes())).pages)
-    size = path.stat().st_size / 1024
-    print(f"PDF   whole company {year}-{month:02d}: {seconds:.1f} s, {pages} pages, {size:.0f} KiB")
-    path, seconds = run("xlsx", year, month, hr)
-    size = path.stat().st_size / 1024
-    print(f"Excel whole company {year}-{month:02d}: {seconds:.1f} s, {size:.0f} KiB")
+            pages = f", {len(PdfReader(BytesIO(path.read_bytes())).pages)} pages"
+        print(
+            f"{name:<6} whole company {year}-{month:02d}: {seconds:.1f} s, "
+            f"CPU {cpu_seconds() - before:.1f} s{pages}, {size:.0f} KiB; {peaks()}"
+        )
+
+
+KINDS = {
+    "pdf": ("attendance.month", "pdf"),
+    "detail": ("attendance.detail", "pdf"),
+    "xlsx": ("attendance.month", "xlsx"),
+}
+
+
+def cpu_seconds():
+    """User and system CPU of this process and of its finished children (the PDF workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def peaks():
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return f"peak RSS: this process {own:.0f} MB, largest worker {child:.0f} MB"
 
 
 if __name__ == "__main__":
