@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from attendance.conf import conf
-from attendance.pdf.parallel import join, render_parts
+from attendance.pdf.parallel import Renderer, join
 
 
 def slices(groups, size):
@@ -42,22 +42,21 @@ def render_document(template_name, parts, context, *, exported_by, page_size):
         )
         for index, part in enumerate(parts)
     ]
-    pdfs = render_parts(htmls, conf.PDF_WORKERS)
-    if numbered:
-        return pdfs[0]
-    return join(pdfs, _page_numbers(pdfs, page_size))
+    with Renderer(conf.PDF_WORKERS) as renderer:
+        pdfs = renderer.render(htmls)
+        if numbered:
+            return pdfs[0]
+        (numbers,) = renderer.render([_page_numbers(pdfs, page_size)])
+    return join(pdfs, numbers)
 
 
 def _page_numbers(pdfs, page_size):
-    """A PDF of as many pages as the parts hold, showing only "page x / y"."""
+    """The HTML of as many pages as the parts hold, showing only "page x / y"."""
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    from onsite.pdf import html_to_pdf
-
     count = sum(len(PdfReader(BytesIO(pdf)).pages) for pdf in pdfs)
-    html = render_to_string(
+    return render_to_string(
         "attendance/pdf/page_numbers.html", {"pages": range(count), "page_size": page_size}
     )
-    return html_to_pdf(html)

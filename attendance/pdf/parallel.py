@@ -13,6 +13,7 @@ as many blank pages, holding only the page-number footer, is drawn over the join
 as a form XObject, so "page x / y" runs on across the parts.
 """
 
+import contextlib
 import os
 import queue
 import struct
@@ -62,16 +63,66 @@ def _start_worker():
     )
 
 
-def _serve(jobs, results, errors):
-    """One thread: a worker process makes parts from ``jobs`` until none is left."""
-    process = _start_worker()
+class Renderer:
+    """Up to ``workers`` worker processes, started on first need and kept until the
+    ``with`` block ends, so the parts and then their page numbers share them.
+
+    ``render(htmls)`` answers the PDF bytes of each HTML string, in order. It renders in
+    this process when ``workers`` is 0, or for a single document while no worker runs
+    (a department made on the spot in a request is not worth starting a process).
+    """
+
+    def __init__(self, workers):
+        self.workers = workers
+        self.processes = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        for process in self.processes:
+            with contextlib.suppress(OSError):  # a worker that died took its pipe with it
+                process.stdin.close()
+        for process in self.processes:
+            process.wait(timeout=60)
+            process.stdout.close()
+        self.processes = []
+
+    def render(self, htmls):
+        htmls = list(htmls)
+        if self.workers <= 0 or (len(htmls) <= 1 and not self.processes):
+            return [html_to_pdf(html) for html in htmls]
+        while len(self.processes) < min(self.workers, len(htmls)):
+            self.processes.append(_start_worker())
+        jobs = queue.Queue()
+        for item in enumerate(htmls):
+            jobs.put(item)
+        results, errors = [None] * len(htmls), []
+        threads = [
+            threading.Thread(target=_serve, args=(process, jobs, results, errors), daemon=True)
+            for process in self.processes[: len(htmls)]
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+        return results
+
+
+def _serve(process, jobs, results, errors):
+    """One thread: its worker process makes documents from ``jobs`` until none is left."""
     try:
         while not errors:
             try:
                 index, html = jobs.get_nowait()
             except queue.Empty:
-                break
-            send(process.stdin, OK, html.encode())
+                return
+            try:
+                send(process.stdin, OK, html.encode())
+            except BrokenPipeError:
+                raise RenderError("The PDF worker stopped before taking a part.") from None
             status, payload = receive(process.stdout)
             if status != OK:
                 message = payload.decode(errors="replace") if payload else "no answer"
@@ -79,34 +130,6 @@ def _serve(jobs, results, errors):
             results[index] = payload
     except Exception as error:  # noqa: BLE001 - handed to the caller's thread
         errors.append(error)
-    finally:
-        process.stdin.close()
-        process.wait(timeout=60)
-        process.stdout.close()
-
-
-def render_parts(htmls, workers):
-    """The PDF bytes of each HTML string, in order, made by up to ``workers`` processes
-    (in this process when ``workers`` is 0 or there is a single part)."""
-    htmls = list(htmls)
-    if workers <= 0 or len(htmls) <= 1:
-        return [html_to_pdf(html) for html in htmls]
-    jobs = queue.Queue()
-    for item in enumerate(htmls):
-        jobs.put(item)
-    results = [None] * len(htmls)
-    errors = []
-    threads = [
-        threading.Thread(target=_serve, args=(jobs, results, errors), daemon=True)
-        for _ in range(min(workers, len(htmls)))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    return results
 
 
 def join(parts, numbers):

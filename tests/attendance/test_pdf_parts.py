@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from attendance import exports
 from attendance.choices import Compensation, OvertimeKind, OvertimeStatus
 from attendance.models import AttendanceExport, LeaveRequest, OvertimeRequest
-from attendance.pdf.parallel import RenderError, render_parts
+from attendance.pdf.parallel import Renderer, RenderError
 from onsite import exports as framework
 from onsite.choices import ExportState
 from tests.attendance.conftest import leave_type
@@ -144,16 +144,25 @@ def test_the_detailed_sheet_is_offered_with_the_month_exports(cast, login):
     assert 'value="detail"' in page
 
 
-def test_a_part_that_cannot_be_made_fails_the_whole_file(monkeypatch):
+def test_a_worker_that_dies_fails_the_whole_file(monkeypatch):
+    import subprocess
+    import sys
+
     from attendance.pdf import parallel
 
-    def broken(process_html):
-        raise RenderError("The PDF worker failed: boom")
+    def dying():  # reads the first byte of a part and exits without answering
+        code = "import sys; sys.stdin.buffer.read(1)"
+        return subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
 
-    monkeypatch.setattr(
-        parallel,
-        "_serve",
-        lambda jobs, results, errors: errors.append(RenderError("The PDF worker failed: boom")),
-    )
-    with pytest.raises(RenderError):
-        render_parts(["<p>a</p>", "<p>b</p>"], 2)
+    monkeypatch.setattr(parallel, "_start_worker", dying)
+    with pytest.raises(RenderError, match="PDF worker"), Renderer(2) as renderer:
+        renderer.render(["<p>一</p>", "<p>二</p>"])
+
+
+def test_the_workers_answer_the_parts_in_order():
+    with Renderer(2) as renderer:
+        pdfs = renderer.render([f"<p>第 {n} 部分</p>" for n in range(5)])
+    texts = [PdfReader(io.BytesIO(pdf)).pages[0].extract_text() for pdf in pdfs]
+    assert texts == [f"第 {n} 部分" for n in range(5)]
