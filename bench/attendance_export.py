@@ -9,14 +9,15 @@ arrivals, leave and filed overtime; then runs the background export function.
     .venv/bin/python bench/attendance_export.py [staff=500] [year-month=2026-11] \
         [kinds=pdf,detail,xlsx]
 
-Peak memory is each process's own high-water mark so far (``getrusage``): run one kind per
-invocation for the figure of that kind alone.
+Peak memory is sampled every 20 ms while each export runs (``/proc``): this process, the
+largest worker, and all of them together.
 """
 
 import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -182,7 +183,8 @@ def main():
     for name in kinds:
         kind, fmt = KINDS[name]
         before = cpu_seconds()
-        path, seconds = run(fmt, year, month, hr, kind)
+        with MemoryWatch() as memory:
+            path, seconds = run(fmt, year, month, hr, kind)
         size = path.stat().st_size / 1024
         pages = ""
         if fmt == "pdf":
@@ -191,7 +193,7 @@ def main():
             pages = f", {len(PdfReader(BytesIO(path.read_bytes())).pages)} pages"
         print(
             f"{name:<6} whole company {year}-{month:02d}: {seconds:.1f} s, "
-            f"CPU {cpu_seconds() - before:.1f} s{pages}, {size:.0f} KiB; {peaks()}"
+            f"CPU {cpu_seconds() - before:.1f} s{pages}, {size:.0f} KiB; {memory}"
         )
 
 
@@ -211,10 +213,67 @@ def cpu_seconds():
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def peaks():
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return f"peak RSS: this process {own:.0f} MB, largest worker {child:.0f} MB"
+class MemoryWatch(threading.Thread):
+    """Samples the resident memory of this process and of its children (the PDF workers)
+        every 20 ms while an export runs: the peak of their sum (resident, and proportional:
+    the fonts and libraries the processes share counted once), and of each alone."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.stop = threading.Event()
+        self.total = self.proportional = self.parent = self.child = 0
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop.set()
+        self.join()
+
+    def run(self):
+        me = os.getpid()
+        while not self.stop.wait(0.02):
+            pids = children(me)
+            own, workers = rss(me), [rss(pid) for pid in pids]
+            self.parent = max(self.parent, own)
+            self.child = max(self.child, *workers, 0)
+            self.total = max(self.total, own + sum(workers))
+            shared = sum(rss(pid, "Pss:", "smaps_rollup") for pid in [me, *pids])
+            self.proportional = max(self.proportional, shared)
+
+    def __str__(self):
+        return (
+            f"peak RSS together {self.total:.0f} MB (PSS {self.proportional:.0f} MB; this "
+            f"process {self.parent:.0f} MB, largest worker {self.child:.0f} MB)"
+        )
+
+
+def rss(pid, field="VmRSS:", source="status"):
+    """Resident MB of a process (0 once it is gone); with ``Pss:`` of ``smaps_rollup`` its
+    proportional share (pages shared with the other processes counted once in all)."""
+    try:
+        with open(f"/proc/{pid}/{source}") as status:
+            for line in status:
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0
+
+
+def children(parent):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                found.append(int(entry))
+    return found
 
 
 if __name__ == "__main__":
