@@ -110,19 +110,19 @@ def build(people, year, month, fmt, *, label, exported_by, progress=None):
 def build_detail(people, year, month, *, label, exported_by, progress=None):
     """The detailed day-by-day PDF: each department's days turned into lines as soon as
     they are computed, then the parts rendered in parallel and joined."""
-    from attendance.pdf.detail import detail_pdf, parts_of
+    from attendance.pdf.detail import detail_pdf, sections_of
 
     by_dept = {}
     for person in people:
         by_dept.setdefault(person.profile.department_id, []).append(person)
     total = len(by_dept) + 1
-    parts = []
+    sections = []
     for done, members in enumerate(by_dept.values(), start=1):
-        parts.extend(parts_of(by_department(month_rows(members, year, month))))
+        sections.extend(sections_of(by_department(month_rows(members, year, month))))
         if progress:
             progress(done, total)
     return detail_pdf(
-        parts,
+        sections,
         _day_header(year, month),
         year=year,
         month=month,

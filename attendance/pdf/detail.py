@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from attendance.choices import OvertimeKind, OvertimeStatus
 from attendance.conf import conf
 from attendance.holidays import provisional_years
-from attendance.pdf.document import render_document, slices
+from attendance.pdf.document import pack, render_document, slices
 from attendance.summary import hours
 
 GAP = "  "
@@ -123,17 +123,23 @@ def people(rows):
     ]
 
 
-def parts_of(groups):
-    """The parts of the sheet, as text, from ``groups`` ([(department, rows)]): the rows
+def sections_of(groups):
+    """The sections of the sheet, as text, from ``groups`` ([(department, rows)]): the rows
     (and their days) can be dropped once a department is turned into lines."""
     return [
-        {"section": {"department": department, "continued": continued, "people": people(rows)}}
+        {
+            "department": department,
+            "continued": continued,
+            "size": len(rows),
+            "people": people(rows),
+        }
         for department, rows, continued in slices(groups, conf.PDF_PART_ROWS)
     ]
 
 
-def detail_pdf(parts, dates, *, year, month, label, exported_by):
-    """PDF bytes of every person's days, from ``parts`` (``parts_of``), in parallel."""
+def detail_pdf(sections, dates, *, year, month, label, exported_by):
+    """PDF bytes of every person's days, from ``sections`` (``sections_of``), in parts."""
+    parts = pack(sections, conf.PDF_PART_ROWS)
     context = {
         "year": year,
         "month": month,

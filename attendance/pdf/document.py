@@ -15,6 +15,20 @@ def slices(groups, size):
             yield department, rows[start : start + size], start > 0
 
 
+def pack(sections, size):
+    """Parts of consecutive sections (``{"size": rows, ...}``) of at most ``size`` rows
+    together: small departments share a part (a small company is one part, made in the
+    caller without starting a worker), a long one has its own slices."""
+    parts, rows = [], size
+    for section in sections:
+        if not parts or rows + section["size"] > size:
+            parts.append({"sections": []})
+            rows = 0
+        parts[-1]["sections"].append(section)
+        rows += section["size"]
+    return parts
+
+
 def render_document(template_name, parts, context, *, exported_by, page_size):
     """The PDF of ``template_name`` rendered once per part and joined.
 

@@ -6,7 +6,7 @@ a table cell per day: WeasyPrint's time goes with the number of boxes it lays ou
 
 from attendance.conf import conf
 from attendance.holidays import provisional_years
-from attendance.pdf.document import render_document, slices
+from attendance.pdf.document import pack, render_document, slices
 from attendance.summary import header, legend, values
 
 SEPARATOR = "\t"
@@ -28,6 +28,7 @@ def sections(groups, types, size):
         {
             "department": department,
             "continued": continued,
+            "size": len(rows),
             "rows": [{"name": row.name, "line": day_line(row.codes)} for row in rows],
             "totals": [_totals(values(row, types)) for row in rows],
         }
@@ -36,8 +37,9 @@ def sections(groups, types, size):
 
 
 def month_pdf(groups, dates, *, year, month, label, exported_by, types):
-    """PDF bytes of the month of ``groups`` ([(department, rows)]), one part per slice."""
-    parts = [{"sections": [section]} for section in sections(groups, types, conf.PDF_PART_ROWS)]
+    """PDF bytes of the month of ``groups`` ([(department, rows)]), in parts."""
+    size = conf.PDF_PART_ROWS
+    parts = pack(sections(groups, types, size), size)
     titles = header(types)
     # Narrower figures when many leave types would make the line wider than the page.
     figure = min(FIGURE_WIDTH, (LINE_WIDTH - FIXED_WIDTH) / max(len(titles) - 3, 1))
