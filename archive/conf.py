@@ -21,7 +21,6 @@ conf = AppSettings(
     LOAN_OVERDUE_DAYS=Setting((1, 4, 8), positive_ints, "days after the due date of the notices"),
     AUDIT_INTERVAL_DAYS_BY_MEDIUM=Setting({}, int_by_key, "shorter audit intervals per medium"),
     MAX_UPLOAD_BYTES=Setting(8 * 1024**3, positive_int, "largest digital file"),
-    PDF_MAX_ROWS=Setting(400, positive_int, "longer PDF registers are made in the background"),
     DIGITAL_ACCESS_DAYS=Setting(7, positive_int, "a digital loan's access window by default"),
     MAX_DIGITAL_ACCESS_DAYS=Setting(30, positive_int, "longest access window of a digital loan"),
     MAX_GRANT_DAYS=Setting(90, positive_int, "longest single-item grant in days"),

@@ -1,6 +1,6 @@
 """Options of attendance (Django settings ``ATTENDANCE_*``), validated; read nothing else."""
 
-from onsite.conf import AppSettings, Setting, positive_int
+from onsite.conf import AppSettings, Setting, non_negative_int, positive_int
 
 conf = AppSettings(
     "ATTENDANCE",
@@ -21,6 +21,12 @@ conf = AppSettings(
     ),
     REMIND_AFTER_WORKING_DAYS=Setting(
         2, positive_int, "working days a request waits before its decider is reminded"
+    ),
+    PDF_WORKERS=Setting(
+        2, non_negative_int, "processes that render a long PDF's parts at once (0: in the caller)"
+    ),
+    PDF_PART_ROWS=Setting(
+        60, positive_int, "people per part of a long PDF (a department is one part or more)"
     ),
     ESCALATE_AFTER_WORKING_DAYS=Setting(
         4, positive_int, "working days a request waits before the decider's manager or HR is told"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from attendance.choices import ExportFormat, ExportScope
-from attendance.holidays import month_range, provisional_years
+from attendance.holidays import month_range
 from attendance.models import AttendanceExport
 from attendance.summary import (
     by_department,
@@ -25,9 +25,11 @@ from attendance.summary import (
 )
 from onsite import audit, exports
 from onsite.excel import workbook_bytes
-from onsite.pdf import render_pdf
 from onsite.permissions import require
 from onsite.workflow import WorkflowError
+
+# The export form's choice of the detailed day-by-day sheet (made as PDF).
+DETAIL = "detail"
 
 
 def scope_label(department=None, site=None):
@@ -44,27 +46,20 @@ def _day_header(year, month):
 
 
 def pdf_bytes(groups, year, month, *, label, exported_by, types=None):
-    """The month as PDF: per department a day grid and a totals table, then signature lines."""
+    """The month as PDF: per department a day grid and a totals table, then signature lines
+    (made in parts, in parallel, and joined: ``attendance.pdf``)."""
+    from attendance.pdf.month import month_pdf
+
     types = types if types is not None else leave_types()
-    sections = [
-        {
-            "department": department,
-            "rows": rows,
-            "totals": [values(row, types) for row in rows],
-        }
-        for department, rows in groups
-    ]
-    context = {
-        "year": year,
-        "month": month,
-        "scope_label": label,
-        "dates": _day_header(year, month),
-        "sections": sections,
-        "totals_header": header(types),
-        "grid_legend": _legend(),
-        "provisional": provisional_years([year]),
-    }
-    return render_pdf("attendance/pdf/month.html", context, exported_by=exported_by)
+    return month_pdf(
+        groups,
+        _day_header(year, month),
+        year=year,
+        month=month,
+        label=label,
+        exported_by=exported_by,
+        types=types,
+    )
 
 
 def _legend():
@@ -112,12 +107,36 @@ def build(people, year, month, fmt, *, label, exported_by, progress=None):
     return xlsx_bytes(groups, year, month, types=types)
 
 
-def file_name(year, month, fmt, department=None, site=None):
+def build_detail(people, year, month, *, label, exported_by, progress=None):
+    """The detailed day-by-day PDF: each department's days turned into lines as soon as
+    they are computed, then the parts rendered in parallel and joined."""
+    from attendance.pdf.detail import detail_pdf, sections_of
+
+    by_dept = {}
+    for person in people:
+        by_dept.setdefault(person.profile.department_id, []).append(person)
+    total = len(by_dept) + 1
+    sections = []
+    for done, members in enumerate(by_dept.values(), start=1):
+        sections.extend(sections_of(by_department(month_rows(members, year, month))))
+        if progress:
+            progress(done, total)
+    return detail_pdf(
+        sections,
+        _day_header(year, month),
+        year=year,
+        month=month,
+        label=label,
+        exported_by=exported_by,
+    )
+
+
+def file_name(year, month, fmt, department=None, site=None, *, title=None):
     """``月度考勤表-2026-11-音视频部.pdf``: the month and the scope's own name, in the requester's
     language (sent as an RFC 6266 ``filename*``, so browsers keep the Chinese)."""
     scope = department.name if department else site.name if site else _("Whole company")
     safe = "".join(ch for ch in str(scope) if ch.isalnum() or ch in "-_")[:40]
-    return _("Monthly attendance") + f"-{year}-{month:02d}-{safe}.{fmt}"
+    return (title or _("Monthly attendance")) + f"-{year}-{month:02d}-{safe}.{fmt}"
 
 
 def _check_format(fmt):
@@ -140,18 +159,22 @@ def month_file(user, *, year, month, fmt, department=None, site=None):
 
 
 def queue_month(user, *, year, month, fmt, department=None, site=None):
-    """Have a month made in the background for ``user`` (the whole company, or a part).
+    """Have a month made in the background for ``user`` (the whole company, or a part);
+    ``fmt`` ``detail`` is the detailed day-by-day PDF.
 
     Enforces R2.3-hr-supervises-attendance.
     """
     require(user, "attendance.export")
+    kind = "attendance.month"
+    if fmt == DETAIL:
+        kind, fmt = "attendance.detail", ExportFormat.PDF
     _check_format(fmt)
     scope = (
         ExportScope.DEPARTMENT if department else ExportScope.SITE if site else ExportScope.COMPANY
     )
     return exports.queue(
         user,
-        "attendance.month",
+        kind,
         fmt=fmt,
         scope=scope,
         department=department,
@@ -181,4 +204,33 @@ def build_month(export, progress):
         progress=progress,
     )
     name = file_name(export.year, export.month, export.format, export.department, export.site)
+    return content, name, len(people)
+
+
+@exports.builder(
+    "attendance.detail", AttendanceExport, label=gettext_lazy("Detailed attendance (day by day)")
+)
+def build_detail_export(export, progress):
+    """The builder of a queued detailed sheet (PDF): (content, file name, rows)."""
+    people = list(
+        staff_queryset(
+            department=export.department, site=export.site, year=export.year, month=export.month
+        )
+    )
+    content = build_detail(
+        people,
+        export.year,
+        export.month,
+        label=scope_label(export.department, export.site),
+        exported_by=export.requested_by,
+        progress=progress,
+    )
+    name = file_name(
+        export.year,
+        export.month,
+        ExportFormat.PDF,
+        export.department,
+        export.site,
+        title=_("Detailed attendance"),
+    )
     return content, name, len(people)

@@ -196,7 +196,10 @@ class ExportForm(forms.Form):
     site = forms.ModelChoiceField(
         queryset=Site.objects.all(), required=False, label=_("Client site")
     )
-    format = forms.ChoiceField(choices=ExportFormat.choices, label=_("Format"))
+    format = forms.ChoiceField(
+        choices=[*ExportFormat.choices, ("detail", _("PDF, day by day (check-in times)"))],
+        label=_("Format"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,8 +3,9 @@ collections. Prints time per call, queries per call and export sizes.
 
 Builds a throwaway SQLite database in a temporary folder (nothing else is touched):
 20 collections × ITEMS items at random levels; the reader is granted 3 collections up to
-Secret. Then times the item list page, a search, a detail page, the Excel register, and
-the PDF register (queued past ARCHIVE_PDF_MAX_ROWS and made by the background task).
+Secret. Then times the item list page, a search, a detail page, the Excel register, the
+PDF register's page (a PDF is never made in the request: the page offers it) and the
+background task that makes the PDF (all the reader may see, then one collection).
 
     .venv/bin/python bench/archive_register.py [items_per_collection=500]
 """
@@ -37,6 +38,7 @@ from django.urls import reverse  # noqa: E402
 
 from archive import exports  # noqa: E402
 from archive.models import Collection, CollectionAccess, Copy, Item, RegisterExport  # noqa: E402
+from onsite import exports as framework  # noqa: E402
 from onsite.models import Department, StaffProfile  # noqa: E402
 
 COLLECTIONS, GRANTED = 20, 3
@@ -98,6 +100,9 @@ def measure(client, label, url, rounds):
 def main():
     per_collection = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     settings.ALLOWED_HOSTS = ["*"]
+    # The benchmark asks for more files a minute than a person may (``onsite.ratelimit``).
+    settings.ONSITE_EXPORTS_PER_MINUTE = 1000
+    settings.ONSITE_EXPORTS_PER_HOUR = 1000
     settings.STORAGES["staticfiles"]["BACKEND"] = (
         "django.contrib.staticfiles.storage.StaticFilesStorage"
     )
@@ -114,18 +119,27 @@ def main():
     measure(client, "search 工作会议1", reverse("archive:item_list") + "?q=工作会议1", 20)
     measure(client, "detail (audited read)", reverse("archive:item_detail", args=[item.pk]), 20)
     measure(client, "register Excel", reverse("archive:item_register", args=["xlsx"]), 2)
-    measure(client, "register PDF (queued)", reverse("archive:item_register", args=["pdf"]), 1)
-    export = RegisterExport.objects.filter(state="queued").first()
+    measure(
+        client,
+        "register PDF (the page offering it)",
+        reverse("archive:item_register", args=["pdf"]),
+        5,
+    )
+    background(reader, "register PDF, background task", {})
+    first = Collection.objects.get(code="C00").pk
+    background(reader, "register PDF, one collection", {"collection": str(first)})
+
+
+def background(reader, label, params):
+    """Queue a PDF register for ``reader`` and run its task here, timed."""
+    export = exports.queue_register(reader, "items", params)
     start = time.perf_counter()
-    exports.run_export(export.pk)
+    framework.run(RegisterExport._meta.label, export.pk)
     export.refresh_from_db()
     print(
-        f"{'register PDF, background task':<32} {(time.perf_counter() - start) * 1000:9.1f} ms"
+        f"{label:<32} {(time.perf_counter() - start) * 1000:9.1f} ms"
         f"      {export.rows} rows {export.file.size:>10,d} bytes"
     )
-    first = Collection.objects.get(code="C00").pk
-    url = reverse("archive:item_register", args=["pdf"]) + f"?collection={first}"
-    measure(client, "register PDF, one collection", url, 1)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,23 @@
-"""Whole-company monthly attendance export: 500 staff, PDF and Excel. Prints time and pages.
+"""Whole-company monthly attendance exports at 500 staff: the month PDF, the detailed
+day-by-day PDF and Excel. Prints wall time, CPU time (this process and the PDF worker
+processes), peak memory (this process, the largest worker) and pages.
 
 Builds a throwaway SQLite database in a temporary folder (nothing else is touched):
 10 departments × 50 staff at 2 client sites, a month of check-ins with some late
 arrivals, leave and filed overtime; then runs the background export function.
 
-    .venv/bin/python bench/attendance_export.py [staff=500] [year-month=2026-11]
+    .venv/bin/python bench/attendance_export.py [staff=500] [year-month=2026-11] \
+        [kinds=pdf,detail,xlsx]
+
+Peak memory is sampled every 20 ms while each export runs (``/proc``): this process, the
+largest worker, and all of them together.
 """
 
 import os
+import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -142,11 +150,11 @@ def populate(staff, year, month):
     return users
 
 
-def run(fmt, year, month, hr):
+def run(fmt, year, month, hr, kind="attendance.month"):
     """Build the whole company's month as a worker would; (file path, seconds)."""
     export = AttendanceExport.objects.create(
         requested_by=hr,
-        kind="attendance.month",
+        kind=kind,
         scope="company",
         year=year,
         month=month,
@@ -162,6 +170,7 @@ def run(fmt, year, month, hr):
 def main():
     staff = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     year, month = (int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "2026-11").split("-"))
+    kinds = (sys.argv[3] if len(sys.argv) > 3 else "pdf,detail,xlsx").split(",")
     settings.PRIVATE_MEDIA_ROOT = Path(_TMP) / "private"
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -171,15 +180,100 @@ def main():
         f"({time.perf_counter() - started:.1f} s to create)"
     )
     hr = users[0]
-    path, seconds = run("pdf", year, month, hr)
-    from pypdf import PdfReader
+    for name in kinds:
+        kind, fmt = KINDS[name]
+        before = cpu_seconds()
+        with MemoryWatch() as memory:
+            path, seconds = run(fmt, year, month, hr, kind)
+        size = path.stat().st_size / 1024
+        pages = ""
+        if fmt == "pdf":
+            from pypdf import PdfReader
 
-    pages = len(PdfReader(BytesIO(path.read_bytes())).pages)
-    size = path.stat().st_size / 1024
-    print(f"PDF   whole company {year}-{month:02d}: {seconds:.1f} s, {pages} pages, {size:.0f} KiB")
-    path, seconds = run("xlsx", year, month, hr)
-    size = path.stat().st_size / 1024
-    print(f"Excel whole company {year}-{month:02d}: {seconds:.1f} s, {size:.0f} KiB")
+            pages = f", {len(PdfReader(BytesIO(path.read_bytes())).pages)} pages"
+        print(
+            f"{name:<6} whole company {year}-{month:02d}: {seconds:.1f} s, "
+            f"CPU {cpu_seconds() - before:.1f} s{pages}, {size:.0f} KiB; {memory}"
+        )
+
+
+KINDS = {
+    "pdf": ("attendance.month", "pdf"),
+    "detail": ("attendance.detail", "pdf"),
+    "xlsx": ("attendance.month", "xlsx"),
+}
+
+
+def cpu_seconds():
+    """User and system CPU of this process and of its finished children (the PDF workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class MemoryWatch(threading.Thread):
+    """Samples the resident memory of this process and of its children (the PDF workers)
+        every 20 ms while an export runs: the peak of their sum (resident, and proportional:
+    the fonts and libraries the processes share counted once), and of each alone."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.stop = threading.Event()
+        self.total = self.proportional = self.parent = self.child = 0
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop.set()
+        self.join()
+
+    def run(self):
+        me = os.getpid()
+        while not self.stop.wait(0.02):
+            pids = children(me)
+            own, workers = rss(me), [rss(pid) for pid in pids]
+            self.parent = max(self.parent, own)
+            self.child = max(self.child, *workers, 0)
+            self.total = max(self.total, own + sum(workers))
+            shared = sum(rss(pid, "Pss:", "smaps_rollup") for pid in [me, *pids])
+            self.proportional = max(self.proportional, shared)
+
+    def __str__(self):
+        return (
+            f"peak RSS together {self.total:.0f} MB (PSS {self.proportional:.0f} MB; this "
+            f"process {self.parent:.0f} MB, largest worker {self.child:.0f} MB)"
+        )
+
+
+def rss(pid, field="VmRSS:", source="status"):
+    """Resident MB of a process (0 once it is gone); with ``Pss:`` of ``smaps_rollup`` its
+    proportional share (pages shared with the other processes counted once in all)."""
+    try:
+        with open(f"/proc/{pid}/{source}") as status:
+            for line in status:
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0
+
+
+def children(parent):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                found.append(int(entry))
+    return found
 
 
 if __name__ == "__main__":

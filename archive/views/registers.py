@@ -1,7 +1,7 @@
 """The registers (PDF and Excel) and the exports made in the background.
 
-A GET never changes anything: a PDF too long to make in the request answers a page that
-offers to make it in the background, and only that page's POST queues the export.
+Excel is made in the request. A PDF is made in the background (over a second even for a
+few rows): its GET answers a page that offers it, and only that page's POST queues it.
 """
 
 from django.contrib import messages
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from archive.choices import RegisterKind
 from archive.exports import SEARCH_KEYS, queue_register
 from archive.models import RegisterExport
-from archive.registers import FORMATS, TooManyRows, make_register
+from archive.registers import FORMATS, count_rows, excel_register
 from onsite import export_views
 from onsite.access import signed_in
 from onsite.excel import XLSX
@@ -39,18 +39,17 @@ def _register(request, kind, fmt):
     if fmt not in FORMATS:
         raise Http404
     params = _search(kind, request.GET)
-    try:
-        content, name = make_register(request.user, kind, params, fmt)
-    except TooManyRows as error:
+    if fmt == "pdf":
         context = {
             "kind": kind,
             "title": RegisterKind(kind).label,
-            "count": error.args[0],
+            "count": count_rows(request.user, kind, params),
             "params": params,
             "query": urlencode(params),
             "back": BACK[kind],
         }
-        return render(request, "archive/register_too_long.html", context)
+        return render(request, "archive/register_background.html", context)
+    content, name = excel_register(request.user, kind, params)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
