@@ -8,7 +8,7 @@ once (django-otp keeps the last time step used; a recovery code is deleted when 
 recovery codes are shown once at enrolment and can be made anew (the old ones then lapse).
 """
 
-from base64 import b32encode, b64encode
+from base64 import b32encode
 
 import segno
 from crispy_forms.helper import FormHelper
@@ -141,8 +141,9 @@ def _new_recovery_codes(user):
 
 
 def _qr_data_url(url):
-    svg = segno.make(url, error="m").svg_inline(scale=4)
-    return "data:image/svg+xml;base64," + b64encode(svg.encode()).decode()
+    """The QR code as an SVG image (a data: URL the page's policy allows). An SVG shown as an
+    image needs its XML namespace, which ``svg_inline`` leaves out (the code showed blank)."""
+    return segno.make(url, error="m").svg_data_uri(scale=4)
 
 
 @signed_in

@@ -136,8 +136,13 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """``new_page(phone=False, **context_options)``: a fresh browser context on the live server."""
-    contexts = []
+    """``new_page(phone=False, **context_options)``: a fresh browser context on the live server.
+
+    Every page is watched for Content-Security-Policy violations (``tests/browser/csp.py``):
+    a test whose pages break the policy fails at its end, whatever it tested."""
+    from tests.browser.csp import watch
+
+    contexts, violations = [], []
 
     def open_page(phone=False, **options):
         if phone:
@@ -146,11 +151,14 @@ def new_page(browser, live_server):
             options = {"viewport": DESKTOP, **options}
         context = browser.new_context(base_url=live_server.url, **options)
         contexts.append(context)
+        violations.append(watch(context))
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+    refused = [line for lines in violations for line in lines]
+    assert not refused, f"Content-Security-Policy violations: {refused}"
 
 
 @pytest.fixture

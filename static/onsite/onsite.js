@@ -1,5 +1,7 @@
 /* OnSite: label the cells of tables shown as stacked cards on a phone (.table-cards) with
-   their column's heading, on load and after htmx swaps. No network, no dependencies. */
+   their column's heading, on load and after htmx swaps; ask before sending a form marked
+   <form data-confirm="Question?">. No network, no dependencies, nothing inline in the pages
+   (the Content-Security-Policy runs only script files of the portal). */
 (function () {
   function label(root) {
     root.querySelectorAll("table.table-cards").forEach(function (table) {
@@ -19,4 +21,9 @@
   }
   document.addEventListener("DOMContentLoaded", function () { label(document); });
   document.addEventListener("htmx:afterSwap", function (event) { label(event.target.closest("table") || document); });
+  // Listening on the document covers forms added later by htmx too.
+  document.addEventListener("submit", function (event) {
+    var question = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) { event.preventDefault(); }
+  });
 })();
