@@ -194,7 +194,7 @@ def test_pages_before_log_in_error_pages_and_files_carry_the_policy_too(
     # The other headers of the hardening stay.
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert "camera=()" in response["Permissions-Policy"]
+    assert "camera=(self)" in response["Permissions-Policy"]
 
 
 def test_the_server_error_page_has_no_inline_style():
