@@ -39,12 +39,6 @@ def at(day, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, clock(hour, minute)))
 
 
-def measured_month(scale):
-    """(year, month) the benchmark measures: the last whole month before ``scale.end``."""
-    last = scale.end.replace(day=1) - timedelta(days=1)
-    return last.year, last.month
-
-
 class Days:
     """The working days of the data and the rest days between them."""
 
@@ -253,7 +247,7 @@ def _other_leave(types, days, n, k, user):
 
 def pages(scale):
     """The daily pages of attendance, as the person who opens them."""
-    year, month = measured_month(scale)
+    year, month = scale.measured_month()
     month = {"month": f"{year}-{month:02d}"}
     dept = scale.departments[0].pk
 
@@ -276,7 +270,7 @@ def pages(scale):
 
 def exports(scale):
     """The whole company's month, as Excel and as PDF."""
-    year, month = measured_month(scale)
+    year, month = scale.measured_month()
     fields = {"scope": "company", "year": year, "month": month}
     return [
         ("attendance: company month, Excel", "hr", "attendance.month", {"fmt": "xlsx", **fields}),

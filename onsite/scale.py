@@ -88,6 +88,11 @@ class Scale:
     def name(self, user):
         return f"{user.last_name}{user.first_name}"
 
+    def measured_month(self):
+        """(year, month) the benchmark measures: the last whole month before ``end``."""
+        last = self.end.replace(day=1) - timedelta(days=1)
+        return last.year, last.month
+
 
 def is_empty():
     """No person in the database yet (a migrated, unused database)."""
