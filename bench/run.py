@@ -87,6 +87,8 @@ class Scale:
     def __init__(self, name, staff, end, database_url):
         self.name, self.staff, self.end = name, staff, end
         self.var_dir = Path(tempfile.mkdtemp(prefix=f"onsite-bench-{name}-"))
+        for folder in ("queue", "processed", "control"):  # the file broker's, as a worker has
+            (self.var_dir / "broker" / folder).mkdir(parents=True)
         self.env = _env(self.var_dir)
         if database_url:
             self.env["DATABASE_URL"] = database_url

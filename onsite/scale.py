@@ -80,7 +80,8 @@ class Scale:
         return self.sites[(n // DEPARTMENTS) % SITES]
 
     def supervisor_of(self, n):
-        return self.users[n % DEPARTMENTS] if self.staff >= DEPARTMENTS else self.people["hr"]
+        """Who supervises staff number n (HR if the company is too small to have them)."""
+        return self.users.get(n % DEPARTMENTS) or self.people["hr"]
 
     def control_rooms(self):
         return [v for (_i, kind), v in sorted(self.venues.items()) if kind == "control_room"]
@@ -182,6 +183,7 @@ def _people(scale):
         batch_size=BATCH,
     )
     _roles(scale, groups, office)
+    scale.people = dict(office)  # HR supervises when the company has no supervisors
     scale.people = {
         "staff": scale.users[min(STAFF_N, scale.staff - 1)],
         "supervisor": scale.supervisor_of(SUPERVISOR_N),
@@ -247,9 +249,10 @@ def attach(scale_end=None, staff=None):
         index = next(i for i, s in enumerate(scale.sites) if s.pk == venue.site_id)
         scale.venues[(index, str(venue.kind))] = venue
     office = {u.username: u for u in User.objects.filter(username__in=[r[0] for r in OFFICE])}
+    scale.people = dict(office)
     scale.people = {
         "staff": users[min(STAFF_N, scale.staff - 1)],
-        "supervisor": scale.supervisor_of(SUPERVISOR_N) if users else office["hr"],
+        "supervisor": scale.supervisor_of(SUPERVISOR_N),
         **office,
     }
     return scale
