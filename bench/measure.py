@@ -186,7 +186,17 @@ def load_prepare(scale, users):
     chosen = [scale.users[n] for n in sorted(scale.users)[:users]]
     today = timezone.localdate()
     AttendanceRecord.objects.filter(user__in=chosen, date=today).delete()
-    return {"usernames": [u.username for u in chosen], "today": today.isoformat()}
+    sessions = []
+    for user in chosen:  # signed in beforehand: the test measures the day's work, not log-ins
+        client = Client()
+        client.force_login(user, backend=BACKEND)
+        sessions.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
+    return {
+        "usernames": [u.username for u in chosen],
+        "sessions": sessions,
+        "cookie": settings.SESSION_COOKIE_NAME,
+        "today": today.isoformat(),
+    }
 
 
 def load_verify(scale, results_path):

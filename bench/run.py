@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -114,6 +115,7 @@ def build(scale):
     scale.result["build_s"] = time.perf_counter() - started
     scale.result["seed_log"] = seeded.stdout
     print(seeded.stdout.rstrip(), flush=True)
+    print(f"  migrated and seeded in {scale.result['build_s']:.0f} s", flush=True)
 
 
 def exports(scale):
@@ -151,10 +153,13 @@ def _wait_for(port, server, seconds=60):
             raise Failed("gunicorn exited before answering")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
+                break
         except OSError:
             time.sleep(0.3)
-    raise Failed("gunicorn did not answer")
+    else:
+        raise Failed("gunicorn did not answer")
+    for _ in range(4):  # warm each worker (templates, translations) before the clock starts
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=30).read()
 
 
 def load(scale, users, seconds):
@@ -164,13 +169,15 @@ def load(scale, users, seconds):
     port = _free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "onsite.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--no-control-socket", "--log-level", "warning"],
+         "--workers", "2", "--preload", "--no-control-socket", "--log-level", "warning"],
         env=scale.env, cwd=ROOT,
     )  # fmt: skip
     results = scale.var_dir / "locust.json"
     env = {
         **scale.env,
         "BENCH_USERS": ",".join(ready["usernames"]),
+        "BENCH_SESSIONS": ",".join(ready["sessions"]),
+        "BENCH_SESSION_COOKIE": ready["cookie"],
         "BENCH_SUPERVISORS": str(min(10, scale.staff)),
         "BENCH_RESULTS": str(results),
     }
@@ -191,6 +198,8 @@ def load(scale, users, seconds):
         raise Failed(f"locust wrote no results:\n{swarm.stderr[-3000:]}")
     told = json.loads(results.read_text())
     checked = _child(_measure("load-verify", scale, results), scale.env, "load verification")
+    if not checked["checked_in"]:
+        raise Failed(f"the load test checked nobody in:\n{swarm.stderr[-3000:]}")
     total = sum(r["requests"] for r in told["requests"].values())
     check_in = told["requests"].get("check in", {})
     row = {
@@ -214,14 +223,18 @@ def load(scale, users, seconds):
 def run_scale(scale, args):
     print(f"== {scale.name}: {scale.staff} staff", flush=True)
     build(scale)
-    measured = _child(_measure("pages", scale, args.repetitions, args.clock), scale.env, "pages")
-    scale.result.update(measured)
-    print(f"  {len(measured['pages'])} pages measured", flush=True)
-    scale.result["exports"] = exports(scale)
-    scale.result["reminders"] = _child(_measure("reminders", scale), scale.env, "reminders")[
-        "reminders"
-    ]
-    if args.load_seconds > 0:
+    if "pages" not in args.skip:
+        started = time.perf_counter()
+        pages = _measure("pages", scale, args.repetitions, args.clock)
+        scale.result.update(_child(pages, scale.env, "pages"))
+        took = time.perf_counter() - started
+        print(f"  {len(scale.result['pages'])} pages measured in {took:.0f} s", flush=True)
+    if "exports" not in args.skip:
+        scale.result["exports"] = exports(scale)
+    if "reminders" not in args.skip:
+        found = _child(_measure("reminders", scale), scale.env, "reminders")
+        scale.result["reminders"] = found["reminders"]
+    if args.load_seconds > 0 and "load" not in args.skip:
         scale.result["load"] = load(scale, min(args.load_users, scale.staff), args.load_seconds)
     return scale.result
 
@@ -255,6 +268,13 @@ def _arguments():
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
     parser.add_argument("--end", default=date.today().isoformat(), help="Last day of data.")
     parser.add_argument("--json", type=Path, help="Write the table and measurements here.")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=[],
+        choices=["pages", "exports", "reminders", "load"],
+        help="Parts not to run.",
+    )
     return parser.parse_args()
 
 

@@ -69,6 +69,8 @@ def page_rows(results):
 
 def summary_rows(results):
     pages = _pages(results)
+    if not pages:
+        return []
     rows = []
     worst_q = {
         s: max((r[s]["queries"] for r in pages.values() if s in r), default=0)
@@ -145,7 +147,7 @@ def export_rows(results):
         by_scale = {
             s: next(r for r in results[s]["exports"] if r["export"] == name)
             for s in SCALES
-            if s in results and any(r["export"] == name for r in results[s]["exports"])
+            if any(r["export"] == name for r in results.get(s, {}).get("exports", []))
         }
         limit = EXPORT_TARGETS.get(name)
         target = f"≤ {limit[0]:g} s, ≤ {limit[1]:g} MB" if limit else "in the background"
@@ -176,7 +178,9 @@ def reminder_rows(results):
     totals = {}
     for s in SCALES:
         if s in results:
-            kinds = results[s]["reminders"]
+            kinds = results[s].get("reminders")
+            if kinds is None:
+                continue
             totals[s] = (
                 sum(k["seconds"] for k in kinds),
                 sum(k["queries"] for k in kinds),
