@@ -240,7 +240,7 @@ def load_verify(scale, results_path):
 
 def main():
     step, staff, end, *rest = sys.argv[1:]
-    scale = scaling.attach(date.fromisoformat(end), int(staff))
+    scale = scaling.attach(date.fromisoformat(end) if end else None, int(staff))
     if step == "pages":
         result = pages(scale, int(rest[0]), rest[1])
     elif step == "export":

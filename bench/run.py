@@ -36,7 +36,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +103,13 @@ def build(scale):
     started = time.perf_counter()
     _child(_manage(scale, "migrate", "-v0"), scale.env, "migrate")
     seeded = subprocess.run(
-        _manage(scale, "seed_scale", "--staff", str(scale.staff), "--end", scale.end),
+        _manage(
+            scale,
+            "seed_scale",
+            "--staff",
+            str(scale.staff),
+            *(["--end", scale.end] if scale.end else []),
+        ),
         env=scale.env,
         cwd=ROOT,
         capture_output=True,
@@ -266,7 +271,7 @@ def _arguments():
     parser.add_argument("--load-seconds", type=int, default=60, help="0: no load test (60).")
     parser.add_argument("--load-users", type=int, default=20)
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
-    parser.add_argument("--end", default=date.today().isoformat(), help="Last day of data.")
+    parser.add_argument("--end", default="", help="Last day of data (today, local).")
     parser.add_argument("--json", type=Path, help="Write the table and measurements here.")
     parser.add_argument(
         "--skip",
@@ -309,7 +314,7 @@ def main():
     print()
     print(
         f"{engine}, {os.cpu_count()} CPUs, {args.clock} time, {args.repetitions} requests per "
-        f"page; data up to {args.end}; {time.perf_counter() - started:.0f} s in all"
+        f"page; data up to {args.end or 'today'}; {time.perf_counter() - started:.0f} s in all"
     )
     print(table.render(rows))
     if args.json:
