@@ -17,8 +17,9 @@ Then each app adds its own data with ``<app>/scale.py``::
         return [("label", "role", kind_name, queue_kwargs), ...]
 
 discovered like demo data (``PortalApp.import_part("scale")``, ``INSTALLED_APPS`` order).
-The same ``staff`` and seed give the same data; ``end`` (the last day of data, default
-today) is the only input from the clock.
+The same ``staff``, seed and ``end`` (the last day of data, default today) give the same
+data, but for times counted back from now (who is inside a control room, when a loan was
+decided).
 """
 
 import random
