@@ -105,8 +105,13 @@ def summary_rows(results):
             met=all(v <= TARGET_BASE_QUERIES for v in base.values()),
         )
     )
+    return rows + _ratio_rows(pages, list(worst_q))
+
+
+def _ratio_rows(pages, scales):
+    rows = []
     worst = {}
-    for s in worst_q:
+    for s in scales:
         scored = [(r[s]["ratio"], name) for name, r in pages.items() if s in r]
         worst[s] = max(scored) if scored else (0, ("", ""))
     rows.append(
