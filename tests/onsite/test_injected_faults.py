@@ -128,7 +128,12 @@ def test_a_signature_behind_the_proxy_records_the_clients_address(cast, login, s
     loan = make_loan(item, cast.staff, LoanStatus.APPROVED)
     response = login(cast.custodian).post(
         reverse("archive:loan_hand_over", args=[loan.pk]),
-        {"method": "drawn", "signature": png_signature(), "condition": "good"},
+        {
+            "copy_code": loan.copy.code if loan.copy else "",
+            "method": "drawn",
+            "signature": png_signature(),
+            "condition": "good",
+        },
         REMOTE_ADDR="10.0.0.10",
         HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.66",
     )
