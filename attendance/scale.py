@@ -269,10 +269,11 @@ def pages(scale):
 
 
 def exports(scale):
-    """The whole company's month, as Excel and as PDF."""
+    """The whole company's month, as Excel and as PDF, and its detailed day-by-day sheets."""
     year, month = scale.measured_month()
     fields = {"scope": "company", "year": year, "month": month}
     return [
         ("attendance: company month, Excel", "hr", "attendance.month", {"fmt": "xlsx", **fields}),
         ("attendance: company month, PDF", "hr", "attendance.month", {"fmt": "pdf", **fields}),
+        ("attendance: day by day, PDF", "hr", "attendance.detail", {"fmt": "pdf", **fields}),
     ]
