@@ -76,6 +76,8 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
                 )
             )
     created = Notification.objects.bulk_create(rows)
+    for user in recipients:
+        _forget_unread(user)
     ids = [n.pk for n in created if n.email_state == EmailState.PENDING]
     if ids:
         from onsite.tasks import relay_notifications
@@ -146,7 +148,19 @@ def pending_ids(now=None, limit=500):
 
 
 def unread_count(user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """How many of the user's notifications are unread (read with the signed-in user by
+    ``auth_backends.signed_in_users``, so a page's header asks no query of its own)."""
+    known = getattr(user, "_onsite_unread", None)
+    if known is None:
+        known = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        user._onsite_unread = known
+    return known
+
+
+def _forget_unread(user):
+    """The count read with the user (this request) is stale once their notifications change."""
+    if getattr(user, "_onsite_unread", None) is not None:
+        user._onsite_unread = None
 
 
 def mark_read(user, notification_id=None):
@@ -154,6 +168,7 @@ def mark_read(user, notification_id=None):
     rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_id is not None:
         rows = rows.filter(pk=notification_id)
+    _forget_unread(user)
     return rows.update(read_at=timezone.now())
 
 
