@@ -45,45 +45,58 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
     is never taken for a placeholder. ``kind`` (a reminder kind) lets a person mute its
     e-mail; it still shows in the app.
     """
-    if hasattr(recipients, "pk"):
-        recipients = [recipients]
-    params = params or {}
+    return notify_many([(recipients, title, body, url, params, kind)])
+
+
+def notify_many(messages):
+    """``notify`` for many messages ``(recipients, title, body, url, params, kind)`` at
+    once: one query for the mutes and one insert, whatever their number."""
+    messages = [
+        ([recipients] if hasattr(recipients, "pk") else [u for u in recipients if u], *rest)
+        for recipients, *rest in messages
+    ]
+    muted = _muted(messages)
     rows = []
-    seen = set()
-    recipients = [user for user in recipients if user is not None]
-    muted = set()
-    if kind:
-        muted = set(
-            NotificationMute.objects.filter(
-                kind=kind, user__in=[user.pk for user in recipients]
-            ).values_list("user_id", flat=True)
-        )
-    for user in recipients:
-        if user.pk in seen or not user.is_active:
-            continue
-        seen.add(user.pk)
-        with translation.override(_language_of(user)):
-            rows.append(
-                Notification(
-                    recipient=user,
-                    kind=kind,
-                    title=_render(title, params)[:200],
-                    body=_render(body, params) if body else "",
-                    url=url,
-                    email_state=EmailState.PENDING
-                    if user.email and user.pk not in muted
-                    else EmailState.SKIPPED,
+    for recipients, title, body, url, params, kind in messages:
+        seen = set()
+        for user in recipients:
+            if user is None or user.pk in seen or not user.is_active:
+                continue
+            seen.add(user.pk)
+            with translation.override(_language_of(user)):
+                rows.append(
+                    Notification(
+                        recipient=user,
+                        kind=kind,
+                        title=_render(title, params or {})[:200],
+                        body=_render(body, params or {}) if body else "",
+                        url=url,
+                        email_state=EmailState.PENDING
+                        if user.email and (user.pk, kind) not in muted
+                        else EmailState.SKIPPED,
+                    )
                 )
-            )
-    created = Notification.objects.bulk_create(rows)
-    for user in recipients:
-        _forget_unread(user)
+            _forget_unread(user)
+    created = Notification.objects.bulk_create(rows) if rows else []
     ids = [n.pk for n in created if n.email_state == EmailState.PENDING]
     if ids:
         from onsite.tasks import relay_notifications
 
         after_commit(relay_notifications, ids)
     return created
+
+
+def _muted(messages):
+    """``{(user id, kind)}`` muted among the recipients of messages with a kind (one query)."""
+    kinds = {message[5] for message in messages if message[5]}
+    if not kinds:
+        return set()
+    users = {user.pk for message in messages if message[5] for user in message[0] if user}
+    return set(
+        NotificationMute.objects.filter(kind__in=kinds, user__in=users).values_list(
+            "user_id", "kind"
+        )
+    )
 
 
 def _render(text, params):
