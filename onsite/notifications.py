@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 
 from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
-from onsite.models import Notification, NotificationMute
+from onsite.models import Notification, NotificationMute, StaffProfile
 from onsite.queueing import after_commit
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,22 @@ STALE_CLAIM = timedelta(minutes=10)
 def _language_of(user):
     profile = getattr(user, "profile", None)
     return profile.language if profile else settings.LANGUAGE_CODE
+
+
+def _languages(users):
+    """``{user id: language}`` of many people: profiles already read are used as they are,
+    the others read in one query (not one per person)."""
+    known, unread = {}, []
+    for user in users:
+        if user.__class__.profile.is_cached(user):
+            known[user.pk] = _language_of(user)
+        else:
+            unread.append(user.pk)
+    if unread:
+        known.update(
+            StaffProfile.objects.filter(user_id__in=unread).values_list("user_id", "language")
+        )
+    return {pk: known.get(pk, settings.LANGUAGE_CODE) for pk in {u.pk for u in users}}
 
 
 def notify(recipients, title, body="", url="", params=None, kind=""):
@@ -56,6 +72,7 @@ def notify_many(messages):
         for recipients, *rest in messages
     ]
     muted = _muted(messages)
+    languages = _languages([user for message in messages for user in message[0] if user])
     rows = []
     for recipients, title, body, url, params, kind in messages:
         seen = set()
@@ -63,7 +80,7 @@ def notify_many(messages):
             if user is None or user.pk in seen or not user.is_active:
                 continue
             seen.add(user.pk)
-            with translation.override(_language_of(user)):
+            with translation.override(languages[user.pk]):
                 rows.append(
                     Notification(
                         recipient=user,

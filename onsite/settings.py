@@ -96,6 +96,8 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with the parameter limit of today's SQLite (bulk inserts in one go).
+    DATABASES["default"]["ENGINE"] = "onsite.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # Writers queue up instead of failing with "database is locked".
