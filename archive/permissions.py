@@ -32,13 +32,16 @@ VIEW_ITEM = "view_item"  # the guardian permission of a single-item grant
 
 
 @grants.source("archive.kept_collections")
-def _kept_collections(user, day):
-    return Collection.custodians.through.objects.filter(user=user).values_list("collection_id")
+def _kept_collections(user_id, day):
+    return Collection.custodians.through.objects.filter(user_id=user_id).values_list(
+        "collection_id"
+    )
 
 
 @grants.source("archive.led_collections")
-def _led_collections(user, day):
-    return Collection.leaders.through.objects.filter(user=user).values_list("collection_id")
+def _led_collections(user_id, day):
+    led = Collection.leaders.through.objects.filter(user_id=user_id)
+    return led.values_list("collection_id")
 
 
 def kept_collection_ids(user):

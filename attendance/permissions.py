@@ -35,9 +35,9 @@ from onsite.permissions import (
 
 
 @grants.source("attendance.deputy_today")
-def _standing_in(user, day):
+def _standing_in(user_id, day):
     return Delegation.objects.filter(
-        deputy=user, start_date__lte=day, end_date__gte=day
+        deputy_id=user_id, start_date__lte=day, end_date__gte=day
     ).values_list("pk")
 
 

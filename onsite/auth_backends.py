@@ -1,9 +1,10 @@
 """Log in with the user name or the employee number; each request's user in one query."""
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Group
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models import Aggregate, CharField, Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from onsite.choices import Role
@@ -33,10 +34,33 @@ def lockout_username(request, credentials):
     return resolve_username(login)
 
 
-def _holds(role):
-    return Exists(
-        Group.objects.filter(user=OuterRef("pk"), name=role).values("pk"),
+class _Names(Aggregate):
+    """The names of a group of rows joined by commas (GROUP_CONCAT, STRING_AGG)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, ',')",
+            **extra,
+        )
+
+
+def _roles():
+    """The role groups a person holds, as one comma-joined text (role names have none)."""
+    held = (
+        get_user_model()
+        .groups.through.objects.filter(user_id=OuterRef("pk"), group__name__in=Role.values)
+        .order_by()
+        .values("user_id")
+        .annotate(names=_Names("group__name"))
+        .values("names")
     )
+    return Subquery(held, output_field=CharField())
 
 
 def _unread():
@@ -50,21 +74,25 @@ def _unread():
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+@functools.cache
 def signed_in_users():
-    """Users with what every page needs read in the same query: the profile, whether each
-    role is held (``_role_<name>``) and the number of unread notifications."""
-    roles = {f"_role_{role}": _holds(role) for role in Role.values}
+    """Users with what every page needs read in the same query: the profile, the roles held
+    (``_role_names``) and the number of unread notifications (``_unread_count``).
+
+    Built once (annotating costs more than running the query); each request filters a
+    clone, so the template itself is never evaluated.
+    """
     return (
         get_user_model()
         ._default_manager.select_related("profile")
-        .annotate(_unread_count=_unread(), **roles)
+        .annotate(_role_names=_roles(), _unread_count=_unread())
     )
 
 
 def remember(user):
     """Keep the annotations of ``signed_in_users`` where ``permissions.roles`` and
     ``notifications.unread_count`` look for them (for this request only)."""
-    held = {role for role in Role.values if getattr(user, f"_role_{role}", False)}
+    held = set(filter(None, (user._role_names or "").split(",")))
     if user.is_superuser:
         held.add(Role.ADMIN)
     user._onsite_roles = frozenset(held)

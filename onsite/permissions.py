@@ -133,24 +133,26 @@ def _may_administer(user, obj):
 
 # --- Venue scope: managers, leaders, and staff assigned to the venue's site that day -----
 @grants.source("onsite.supervised_departments")
-def _supervised_departments(user, day):
-    return Department.supervisors.through.objects.filter(user=user).values_list("department_id")
+def _supervised_departments(user_id, day):
+    return Department.supervisors.through.objects.filter(user_id=user_id).values_list(
+        "department_id"
+    )
 
 
 @grants.source("onsite.managed_venues")
-def _managed_venues(user, day):
-    return Venue.managers.through.objects.filter(user=user).values_list("venue_id")
+def _managed_venues(user_id, day):
+    return Venue.managers.through.objects.filter(user_id=user_id).values_list("venue_id")
 
 
 @grants.source("onsite.led_venues")
-def _led_venues(user, day):
-    return Venue.leaders.through.objects.filter(user=user).values_list("venue_id")
+def _led_venues(user_id, day):
+    return Venue.leaders.through.objects.filter(user_id=user_id).values_list("venue_id")
 
 
 @grants.source("onsite.assigned_sites")
-def _assigned_sites(user, day):
+def _assigned_sites(user_id, day):
     return (
-        Assignment.objects.filter(user=user, start_date__lte=day)
+        Assignment.objects.filter(user_id=user_id, start_date__lte=day)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
         .values_list("site_id")
     )
