@@ -25,27 +25,33 @@ from archive.models import (
     Loan,
     ShelfAudit,
 )
+from onsite import grants
 from onsite.permissions import rule, scope
 
 VIEW_ITEM = "view_item"  # the guardian permission of a single-item grant
 
 
+@grants.source("archive.kept_collections")
+def _kept_collections(user_id, day):
+    return Collection.custodians.through.objects.filter(user_id=user_id).values_list(
+        "collection_id"
+    )
+
+
+@grants.source("archive.led_collections")
+def _led_collections(user_id, day):
+    led = Collection.leaders.through.objects.filter(user_id=user_id)
+    return led.values_list("collection_id")
+
+
 def kept_collection_ids(user):
-    """Ids of the collections the user keeps as custodian (one query, cached per request)."""
-    cached = getattr(user, "_archive_kept", None)
-    if cached is None:
-        cached = frozenset(user.kept_collections.values_list("id", flat=True))
-        user._archive_kept = cached
-    return cached
+    """Ids of the collections the user keeps as custodian (read with every grant)."""
+    return grants.ids(user, "archive.kept_collections")
 
 
 def led_collection_ids(user):
-    """Ids of the collections the user is leader in charge of (cached per request)."""
-    cached = getattr(user, "_archive_led", None)
-    if cached is None:
-        cached = frozenset(user.led_collections.values_list("id", flat=True))
-        user._archive_led = cached
-    return cached
+    """Ids of the collections the user is leader in charge of (read with every grant)."""
+    return grants.ids(user, "archive.led_collections")
 
 
 def managed_collection_ids(user):

@@ -22,6 +22,7 @@ from attendance.models import (
     OvertimeRequest,
     PunchCorrection,
 )
+from onsite import grants
 from onsite.choices import Role
 from onsite.permissions import (
     has_role,
@@ -33,15 +34,16 @@ from onsite.permissions import (
 )
 
 
+@grants.source("attendance.deputy_today")
+def _standing_in(user_id, day):
+    return Delegation.objects.filter(
+        deputy_id=user_id, start_date__lte=day, end_date__gte=day
+    ).values_list("pk")
+
+
 def is_deputy_today(user):
-    """The person stands in for a supervisor today (one query, cached per request)."""
-    today = timezone.localdate()
-    cache = user.__dict__.setdefault("_attendance_deputy", {})
-    if today not in cache:
-        cache[today] = Delegation.objects.filter(
-            deputy=user, start_date__lte=today, end_date__gte=today
-        ).exists()
-    return cache[today]
+    """The person stands in for a supervisor today (read with every grant, once a request)."""
+    return bool(grants.ids(user, "attendance.deputy_today", timezone.localdate()))
 
 
 def decides_some(user):

@@ -110,4 +110,7 @@ conf = AppSettings(
     EXPORTS_PER_HOUR=Setting(30, positive_int, "background exports one person may queue an hour"),
     EXPORTS_PER_MINUTE=Setting(10, positive_int, "files one person may build a minute on a page"),
     CACHE_REST_SECONDS=Setting(30, positive_int, "no cache calls this long after one failed"),
+    SESSION_RENEW_SECONDS=Setting(
+        60, positive_int, "a session's idle expiry is renewed (written) at most this often"
+    ),
 )

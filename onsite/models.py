@@ -256,6 +256,9 @@ class SentReminder(models.Model):
     object_id = models.CharField(max_length=64)
     period = models.CharField(max_length=40)
     sent_at = models.DateTimeField(auto_now_add=True)
+    # The scan that wrote the row: a scan inserts its rows ignoring conflicts, then reads
+    # back those carrying its token to learn which reminders are its to send.
+    scan = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 
 from onsite.choices import EMAIL_MAX_ATTEMPTS, EmailState
-from onsite.models import Notification, NotificationMute
+from onsite.models import Notification, NotificationMute, StaffProfile
 from onsite.queueing import after_commit
 
 logger = logging.getLogger(__name__)
@@ -36,6 +36,22 @@ def _language_of(user):
     return profile.language if profile else settings.LANGUAGE_CODE
 
 
+def _languages(users):
+    """``{user id: language}`` of many people: profiles already read are used as they are,
+    the others read in one query (not one per person)."""
+    known, unread = {}, []
+    for user in users:
+        if user.__class__.profile.is_cached(user):
+            known[user.pk] = _language_of(user)
+        else:
+            unread.append(user.pk)
+    if unread:
+        known.update(
+            StaffProfile.objects.filter(user_id__in=unread).values_list("user_id", "language")
+        )
+    return {pk: known.get(pk, settings.LANGUAGE_CODE) for pk in {u.pk for u in users}}
+
+
 def notify(recipients, title, body="", url="", params=None, kind=""):
     """Queue a notification to each recipient (a user or an iterable of users).
 
@@ -45,43 +61,59 @@ def notify(recipients, title, body="", url="", params=None, kind=""):
     is never taken for a placeholder. ``kind`` (a reminder kind) lets a person mute its
     e-mail; it still shows in the app.
     """
-    if hasattr(recipients, "pk"):
-        recipients = [recipients]
-    params = params or {}
+    return notify_many([(recipients, title, body, url, params, kind)])
+
+
+def notify_many(messages):
+    """``notify`` for many messages ``(recipients, title, body, url, params, kind)`` at
+    once: one query for the mutes and one insert, whatever their number."""
+    messages = [
+        ([recipients] if hasattr(recipients, "pk") else [u for u in recipients if u], *rest)
+        for recipients, *rest in messages
+    ]
+    muted = _muted(messages)
+    languages = _languages([user for message in messages for user in message[0] if user])
     rows = []
-    seen = set()
-    recipients = [user for user in recipients if user is not None]
-    muted = set()
-    if kind:
-        muted = set(
-            NotificationMute.objects.filter(
-                kind=kind, user__in=[user.pk for user in recipients]
-            ).values_list("user_id", flat=True)
-        )
-    for user in recipients:
-        if user.pk in seen or not user.is_active:
-            continue
-        seen.add(user.pk)
-        with translation.override(_language_of(user)):
-            rows.append(
-                Notification(
-                    recipient=user,
-                    kind=kind,
-                    title=_render(title, params)[:200],
-                    body=_render(body, params) if body else "",
-                    url=url,
-                    email_state=EmailState.PENDING
-                    if user.email and user.pk not in muted
-                    else EmailState.SKIPPED,
+    for recipients, title, body, url, params, kind in messages:
+        seen = set()
+        for user in recipients:
+            if user is None or user.pk in seen or not user.is_active:
+                continue
+            seen.add(user.pk)
+            with translation.override(languages[user.pk]):
+                rows.append(
+                    Notification(
+                        recipient=user,
+                        kind=kind,
+                        title=_render(title, params or {})[:200],
+                        body=_render(body, params or {}) if body else "",
+                        url=url,
+                        email_state=EmailState.PENDING
+                        if user.email and (user.pk, kind) not in muted
+                        else EmailState.SKIPPED,
+                    )
                 )
-            )
-    created = Notification.objects.bulk_create(rows)
+            _forget_unread(user)
+    created = Notification.objects.bulk_create(rows) if rows else []
     ids = [n.pk for n in created if n.email_state == EmailState.PENDING]
     if ids:
         from onsite.tasks import relay_notifications
 
         after_commit(relay_notifications, ids)
     return created
+
+
+def _muted(messages):
+    """``{(user id, kind)}`` muted among the recipients of messages with a kind (one query)."""
+    kinds = {message[5] for message in messages if message[5]}
+    if not kinds:
+        return set()
+    users = {user.pk for message in messages if message[5] for user in message[0] if user}
+    return set(
+        NotificationMute.objects.filter(kind__in=kinds, user__in=users).values_list(
+            "user_id", "kind"
+        )
+    )
 
 
 def _render(text, params):
@@ -146,7 +178,19 @@ def pending_ids(now=None, limit=500):
 
 
 def unread_count(user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """How many of the user's notifications are unread (read with the signed-in user by
+    ``auth_backends.signed_in_users``, so a page's header asks no query of its own)."""
+    known = getattr(user, "_onsite_unread", None)
+    if known is None:
+        known = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        user._onsite_unread = known
+    return known
+
+
+def _forget_unread(user):
+    """The count read with the user (this request) is stale once their notifications change."""
+    if getattr(user, "_onsite_unread", None) is not None:
+        user._onsite_unread = None
 
 
 def mark_read(user, notification_id=None):
@@ -154,6 +198,7 @@ def mark_read(user, notification_id=None):
     rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_id is not None:
         rows = rows.filter(pk=notification_id)
+    _forget_unread(user)
     return rows.update(read_at=timezone.now())
 
 

@@ -13,15 +13,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from onsite import dates
+from onsite import grants
 from onsite.choices import COMPANY_WIDE_ROLES, Role
+from onsite.models import Assignment, Department, Venue
 
 _RULES = {}
 _SCOPES = {}
 
 
 def roles(user):
-    """The set of role names the user holds (cached on the user object per request)."""
+    """The set of role names the user holds (read with the user, or once a request)."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     cached = getattr(user, "_onsite_roles", None)
@@ -93,12 +94,8 @@ def visible(user, model_or_queryset):
 
 # --- Scopes of the core ---------------------------------------------------------------
 def supervised_department_ids(user):
-    """Ids of the departments the user supervises (one query, cached per request)."""
-    cached = getattr(user, "_onsite_supervised", None)
-    if cached is None:
-        cached = frozenset(user.supervised_departments.values_list("id", flat=True))
-        user._onsite_supervised = cached
-    return cached
+    """Ids of the departments the user supervises (read with every grant, once a request)."""
+    return grants.ids(user, "onsite.supervised_departments")
 
 
 def supervises(supervisor, staff_user):
@@ -135,37 +132,45 @@ def _may_administer(user, obj):
 
 
 # --- Venue scope: managers, leaders, and staff assigned to the venue's site that day -----
-def _cached_ids(user, key, queryset):
-    cached = getattr(user, key, None)
-    if cached is None:
-        cached = frozenset(queryset.values_list("id", flat=True))
-        setattr(user, key, cached)
-    return cached
+@grants.source("onsite.supervised_departments")
+def _supervised_departments(user_id, day):
+    return Department.supervisors.through.objects.filter(user_id=user_id).values_list(
+        "department_id"
+    )
+
+
+@grants.source("onsite.managed_venues")
+def _managed_venues(user_id, day):
+    return Venue.managers.through.objects.filter(user_id=user_id).values_list("venue_id")
+
+
+@grants.source("onsite.led_venues")
+def _led_venues(user_id, day):
+    return Venue.leaders.through.objects.filter(user_id=user_id).values_list("venue_id")
+
+
+@grants.source("onsite.assigned_sites")
+def _assigned_sites(user_id, day):
+    return (
+        Assignment.objects.filter(user_id=user_id, start_date__lte=day)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        .values_list("site_id")
+    )
 
 
 def managed_venue_ids(user):
-    """Ids of the venues the user manages as control-room manager (cached per request)."""
-    return _cached_ids(user, "_onsite_managed_venues", user.managed_venues.all())
+    """Ids of the venues the user manages as control-room manager (once a request)."""
+    return grants.ids(user, "onsite.managed_venues")
 
 
 def led_venue_ids(user):
-    """Ids of the venues the user is leader in charge of (cached per request)."""
-    return _cached_ids(user, "_onsite_led_venues", user.led_venues.all())
+    """Ids of the venues the user is leader in charge of (once a request)."""
+    return grants.ids(user, "onsite.led_venues")
 
 
 def assigned_site_ids(user, day=None):
     """Ids of the client sites the user is assigned to on ``day`` (default: today, local)."""
-    from onsite.models import Assignment
-
-    day = day or dates.today()
-    cache = user.__dict__.setdefault("_onsite_assigned_sites", {})
-    if day not in cache:
-        cache[day] = frozenset(
-            Assignment.objects.filter(user=user, start_date__lte=day)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-            .values_list("site_id", flat=True)
-        )
-    return cache[day]
+    return grants.ids(user, "onsite.assigned_sites", day)
 
 
 def serves_venue(user, venue, day=None):

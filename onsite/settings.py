@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "onsite.middleware.RefuseNulMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "onsite.sessions.IdleSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -97,6 +97,8 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with the parameter limit of today's SQLite (bulk inserts in one go).
+    DATABASES["default"]["ENGINE"] = "onsite.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # Writers queue up instead of failing with "database is locked".
@@ -188,9 +190,10 @@ AXES_CLIENT_IP_CALLABLE = "onsite.middleware.client_ip"
 ONSITE_REQUIRE_OTP = env_bool("ONSITE_REQUIRE_OTP", False)
 OTP_TOTP_ISSUER = COMPANY_NAME
 
-# Sessions end after idle time.
+# Sessions end after idle time: ``onsite.sessions.IdleSessionMiddleware`` renews the expiry
+# at most once every ``ONSITE_SESSION_RENEW_SECONDS`` (not a write on every request).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- I18n -----------------------------------------------------------------------------

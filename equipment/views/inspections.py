@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -18,7 +18,7 @@ from equipment.views.common import visible_inspection
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.models import Site, Venue
-from onsite.paging import posted
+from onsite.paging import paginate, posted
 from onsite.permissions import visible
 from onsite.storage import sha256_of
 from onsite.transition_views import transition_page, transition_view
@@ -61,16 +61,29 @@ def _filter_context(request, rows, who):
 @allowed("equipment.use")
 @require_GET
 def due_list(request):
+    """What is due up to the end of the week, overdue first, a page at a time: each group
+    (overdue, today, this week) shows its rows of the page and its count over all pages."""
     today = timezone.localdate()
     week_end = today + timedelta(days=6 - today.weekday())
     rows, who = _due_rows(request)
-    shown = list(rows.filter(due_on__lte=week_end).order_by("due_on", "pk"))
+    shown = rows.filter(due_on__lte=week_end).order_by("due_on", "pk")
+    page = paginate(request, shown)
+    totals = shown.aggregate(
+        overdue=Count("pk", filter=Q(due_on__lt=today)),
+        today=Count("pk", filter=Q(due_on=today)),
+        week=Count("pk", filter=Q(due_on__gt=today)),
+    )
     groups = [
-        ("overdue", _("Overdue"), [i for i in shown if i.due_on < today]),
-        ("today", _("Today"), [i for i in shown if i.due_on == today]),
-        ("week", _("This week"), [i for i in shown if i.due_on > today]),
+        ("overdue", _("Overdue"), [i for i in page if i.due_on < today], totals["overdue"]),
+        ("today", _("Today"), [i for i in page if i.due_on == today], totals["today"]),
+        ("week", _("This week"), [i for i in page if i.due_on > today], totals["week"]),
     ]
-    context = {"groups": groups, "today": today, **_filter_context(request, rows, who)}
+    context = {
+        "groups": groups,
+        "page": page,
+        "today": today,
+        **_filter_context(request, rows, who),
+    }
     return render(request, "equipment/due_list.html", context)
 
 

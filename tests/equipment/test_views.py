@@ -60,13 +60,13 @@ def test_due_work_is_listed_by_person_site_and_venue(cast, eq, login):
     client = login(cast.staff)
     groups = {
         key: rows
-        for key, _label, rows in client.get(reverse("equipment:due_list")).context["groups"]
+        for key, _label, rows, _total in client.get(reverse("equipment:due_list")).context["groups"]
     }
     assert [i.plan for i in groups["today"]] == [eq.plan]
     other_venue = client.get(
         reverse("equipment:due_list"), {"venue": "99999", "who": "all"}
     ).context["groups"]
-    assert all(not rows for _key, _label, rows in other_venue)
+    assert all(not rows and not total for _key, _label, rows, total in other_venue)
     week = client.get(reverse("equipment:due_calendar"), {"week": "2026-12-01"}).context["days"]
     assert [entry.plan for entry in dict(week)[date(2026, 12, 1)]] == [eq.plan]
 
