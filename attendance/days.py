@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils import timezone
 
 from attendance.choices import (
     CORRECTED_MARK,
     OVERTIME_APPROVED,
     STATUS_CODES,
-    CalendarKind,
     CorrectionStatus,
     DayKind,
     DayStatus,
@@ -27,28 +25,19 @@ from attendance.choices import (
     OvertimeStatus,
     PunchKind,
 )
-from attendance.holidays import calendar_between
+from attendance.frame import Frame, assignments_between
 from attendance.models import (
     AttendanceRecord,
     LeaveRequest,
     OvertimeRequest,
     PunchCorrection,
-    SiteDayOff,
     SiteSchedule,
 )
-from onsite.models import Assignment
 
-# Used for a site that has no schedule yet.
-DEFAULT_SCHEDULE = SiteSchedule(
-    weekdays="12345", start_time=time(9, 0), end_time=time(18, 0), grace_minutes=5
-)
 NATIONAL = SiteSchedule(weekdays="12345", start_time=time(9, 0), end_time=time(18, 0))
-_CALENDAR_KINDS = {
-    CalendarKind.HOLIDAY: DayKind.HOLIDAY,
-    CalendarKind.BREAK: DayKind.BREAK,
-    CalendarKind.MAKEUP: DayKind.MAKEUP,
-}
 HALF = Decimal("0.5")
+# What derivation and the pages read of a check-in (not the addresses and browsers).
+RECORD_FIELDS = ("id", "user_id", "date", "site_id", "check_in_at", "check_out_at")
 
 
 @dataclass
@@ -129,56 +118,68 @@ def _minutes_between(day, a, b):
 class Period:
     """All attendance facts of some people between two dates, loaded in a few queries."""
 
-    def __init__(self, user_ids, first, last, *, today=None, leave_statuses=None):
+    def __init__(
+        self,
+        user_ids,
+        first,
+        last,
+        *,
+        today=None,
+        leave_statuses=None,
+        calendar_to=None,
+        frame=None,
+        dates=None,
+    ):
+        """``calendar_to``: read the holiday calendar up to that date (later than ``last``)
+        for a caller that counts working days beyond the period (``self.calendar``).
+        ``frame``: the ``Frame`` of these dates if the caller has read it.
+        ``dates``: only those dates are derived (``unapproved_days_of``): check-ins,
+        corrections and overtime are read for them alone, and no leave (a day off needs
+        none)."""
         self.user_ids = list(user_ids)
         self.first, self.last = first, last
         self.today = today or timezone.localdate()
         statuses = leave_statuses or [LeaveStatus.APPROVED]
-        self.assignments = defaultdict(list)
-        for a in Assignment.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=first),
-            user_id__in=self.user_ids,
-            start_date__lte=last,
-        ).order_by("-start_date", "-id"):
-            self.assignments[a.user_id].append(a)
-        site_ids = {a.site_id for rows in self.assignments.values() for a in rows}
-        self.schedules = defaultdict(list)
-        for s in SiteSchedule.objects.filter(site_id__in=site_ids, valid_from__lte=last).order_by(
-            "-valid_from"
-        ):
-            self.schedules[s.site_id].append(s)
-        self.days_off = set(
-            SiteDayOff.objects.filter(
-                site_id__in=site_ids, date__gte=first, date__lte=last
-            ).values_list("site_id", "date")
+        on = {"date__gte": first, "date__lte": last}
+        if dates is not None:
+            on = {"date__in": sorted(dates)}
+        if frame is None:
+            frame = Frame(first, last, calendar_to=calendar_to, user_ids=self.user_ids)
+            self.assignments = frame.assignments
+        else:
+            self.assignments = defaultdict(list)
+            for a in assignments_between(self.user_ids, first, last).order_by("-start_date", "-id"):
+                self.assignments[a.user_id].append(a)
+        self.frame = frame
+        self.schedules, self.days_off, self.calendar = (
+            frame.schedules,
+            frame.days_off,
+            frame.calendar,
         )
-        self.calendar = calendar_between(first, last)
         self.records = {
             (r.user_id, r.date): r
-            for r in AttendanceRecord.objects.filter(
-                user_id__in=self.user_ids, date__gte=first, date__lte=last
+            for r in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on).only(
+                *RECORD_FIELDS
             )
         }
         self.leaves = defaultdict(list)
-        for leave in LeaveRequest.objects.filter(
-            user_id__in=self.user_ids,
-            status__in=statuses,
-            start_date__lte=last,
-            end_date__gte=first,
-        ).select_related("leave_type"):
-            self.leaves[leave.user_id].append(leave)
+        if dates is None:
+            for leave in LeaveRequest.objects.filter(
+                user_id__in=self.user_ids,
+                status__in=statuses,
+                start_date__lte=last,
+                end_date__gte=first,
+            ).select_related("leave_type"):
+                self.leaves[leave.user_id].append(leave)
         self.corrections = defaultdict(dict)
         for fix in PunchCorrection.objects.filter(
-            user_id__in=self.user_ids,
-            date__gte=first,
-            date__lte=last,
-            status=CorrectionStatus.APPROVED,
+            user_id__in=self.user_ids, status=CorrectionStatus.APPROVED, **on
         ):
             self.corrections[(fix.user_id, fix.date)][fix.kind] = fix
         self.overtime = defaultdict(list)
-        for ot in OvertimeRequest.objects.filter(
-            user_id__in=self.user_ids, date__gte=first, date__lte=last
-        ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED]):
+        for ot in OvertimeRequest.objects.filter(user_id__in=self.user_ids, **on).exclude(
+            status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED]
+        ):
             self.overtime[(ot.user_id, ot.date)].append(ot)
 
     def dates(self):
@@ -194,18 +195,10 @@ class Period:
         return None
 
     def schedule_on(self, site_id, day):
-        for s in self.schedules.get(site_id, ()):
-            if s.valid_from <= day:
-                return s
-        return DEFAULT_SCHEDULE
+        return self.frame.schedule_on(site_id, day)
 
     def kind_of(self, day, site_id, schedule):
-        if site_id is not None and (site_id, day) in self.days_off:
-            return DayKind.CLIENT_OFF
-        special = self.calendar.get(day)
-        if special and schedule.follows_national_calendar:
-            return _CALENDAR_KINDS[special]
-        return DayKind.WORKDAY if schedule.works_on_weekday(day) else DayKind.REST
+        return self.frame.kind_of(day, site_id, schedule)
 
     def day(self, user_id, day, *, national_if_unassigned=False):
         assignment = self.assignment_on(user_id, day)

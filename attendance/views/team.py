@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from attendance.days import Period
 from attendance.filters import StaffMonthFilter, request_filter
-from attendance.holidays import provisional_years
+from attendance.frame import Frame
+from attendance.holidays import month_range
 from attendance.summary import (
     header,
     leave_types,
@@ -17,6 +19,7 @@ from attendance.summary import (
     staff_queryset,
     unapproved_items,
     values,
+    worked_rest_days,
 )
 from attendance.views.common import flagged_departments, month_nav
 from onsite.access import allowed
@@ -29,6 +32,22 @@ _RELATED = {
     "leave": ("user__profile__department", "leave_type", "decided_by"),
     "correction": ("user__profile__department", "decided_by"),
 }
+
+
+def grid_rows(rows):
+    """Give each row ``cells``: (code, class, title) of its days, worked out in one pass so
+    the template only loops (the labels of a kind and a status are translated once)."""
+    labels = {}
+    for row in rows:
+        cells = []
+        for day in row.days:
+            key = (day.kind, day.status)
+            if key not in labels:
+                labels[key] = f"{day.kind_label()} {day.status_label()}"
+            shade = "" if day.is_working else "table-light"
+            cells.append((day.code, shade, f"{day.date:%Y-%m-%d} {labels[key]}"))
+        row.cells = cells
+    return rows
 
 
 def team_filter(request):
@@ -49,7 +68,7 @@ def team(request):
     context = {
         "filters": filters,
         "page": page,
-        "rows": month_rows(page.object_list, first.year, first.month),
+        "rows": grid_rows(month_rows(page.object_list, first.year, first.month, balances=False)),
         "dates": [first + timedelta(days=i) for i in range((last - first).days + 1)],
         "legend": legend(),
         **month_nav(first),
@@ -78,9 +97,12 @@ def request_list(request):
 @require_GET
 def unapproved(request):
     filters = team_filter(request)
+    frame = Frame(filters.first, filters.last)
+    page = paginate(request, worked_rest_days(filters.qs, frame))
     context = {
         "filters": filters,
-        "items": unapproved_items(filters.qs, filters.first, filters.last),
+        "page": page,
+        "items": unapproved_items(page.object_list, frame),
         **month_nav(filters.first),
     }
     return render(request, "attendance/unapproved.html", context)
@@ -93,7 +115,9 @@ def summary(request):
     page = paginate(request, filters.qs)
     first = filters.first
     types = leave_types()
-    rows = month_rows(page.object_list, first.year, first.month)
+    people = list(page.object_list)
+    period = Period([p.pk for p in people], *month_range(first.year, first.month))
+    rows = month_rows(people, first.year, first.month, period=period)
     chosen = filters.cleaned
     context = {
         "filters": filters,
@@ -109,7 +133,7 @@ def summary(request):
         "may_name_deputy": may(request.user, "attendance.name_deputy"),
         "may_manage_rules": may(request.user, "attendance.manage_policy"),
         "query": filters.data.urlencode(),
-        "provisional": provisional_years([first.year]),
+        "provisional": period.frame.provisional_years([first.year]),
         "flagged": flagged_departments(request.user),
         **month_nav(first),
     }
