@@ -138,6 +138,7 @@ class Period:
         none)."""
         self.user_ids = list(user_ids)
         self.first, self.last = first, last
+        self._hours_seen = {}
         self.today = today or timezone.localdate()
         statuses = leave_statuses or [LeaveStatus.APPROVED]
         on = {"date__gte": first, "date__lte": last}
@@ -275,11 +276,7 @@ class Period:
             else:
                 d.status = DayStatus.ABSENT
             return
-        schedule = d.schedule
-        grace = timedelta(minutes=schedule.grace_minutes)
-        tz = timezone.get_current_timezone()
-        start = timezone.make_aware(datetime.combine(d.date, schedule.start_time), tz)
-        end = timezone.make_aware(datetime.combine(d.date, schedule.end_time), tz)
+        start, end, grace = self._hours(d.date, d.schedule)
         if not morning_off and record.check_in_at > start + grace:
             d.late = True
             d.late_minutes = int((record.check_in_at - start).total_seconds() // 60)
@@ -301,6 +298,20 @@ class Period:
             d.status = DayStatus.EARLY
         else:
             d.status = DayStatus.PRESENT
+
+    def _hours(self, day, schedule):
+        """(start, end, grace) of a working day under ``schedule``, worked out once per
+        date and schedule (the same for everyone at a site)."""
+        key = (day, schedule.start_time, schedule.end_time, schedule.grace_minutes)
+        hours = self._hours_seen.get(key)
+        if hours is None:
+            tz = timezone.get_current_timezone()
+            hours = self._hours_seen[key] = (
+                timezone.make_aware(datetime.combine(day, schedule.start_time), tz),
+                timezone.make_aware(datetime.combine(day, schedule.end_time), tz),
+                timedelta(minutes=schedule.grace_minutes),
+            )
+        return hours
 
     def days_of(self, user_id, **kwargs):
         return [self.day(user_id, day, **kwargs) for day in self.dates()]

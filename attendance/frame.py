@@ -47,26 +47,32 @@ _COLUMNS = (
 )
 
 
-def _none(field):
-    return Value(None, output_field=field)
+# The union's column types, made once (not per query).
+_ID, _DATE, _TEXT, _TIME, _FLAG = (
+    BigIntegerField(),
+    DateField(),
+    CharField(),
+    TimeField(),
+    BooleanField(),
+)
+_EMPTY = {
+    "f_site": Value(None, output_field=_ID),
+    "f_day": Value(None, output_field=_DATE),
+    "f_until": Value(None, output_field=_DATE),
+    "f_text": Value("", output_field=_TEXT),
+    "f_start": Value(None, output_field=_TIME),
+    "f_end": Value(None, output_field=_TIME),
+    "f_number": Value(0, output_field=_ID),
+    "f_id": Value(0, output_field=_ID),
+    "f_flag": Value(False, output_field=_FLAG),
+}
 
 
 def _rows(tag, queryset, **columns):
     """``queryset`` as the union's columns (``_COLUMNS``); missing ones are empty."""
-    empty = {
-        "f_site": _none(BigIntegerField()),
-        "f_day": _none(DateField()),
-        "f_until": _none(DateField()),
-        "f_text": Value("", output_field=CharField()),
-        "f_start": _none(TimeField()),
-        "f_end": _none(TimeField()),
-        "f_number": Value(0, output_field=BigIntegerField()),
-        "f_id": Value(0, output_field=BigIntegerField()),
-        "f_flag": Value(False, output_field=BooleanField()),
-    }
     return (
         queryset.order_by()
-        .annotate(f_tag=Value(tag, output_field=CharField()), **{**empty, **columns})
+        .annotate(f_tag=Value(tag, output_field=_TEXT), **{**_EMPTY, **columns})
         .values_list(*_COLUMNS)
     )
 

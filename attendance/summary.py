@@ -236,7 +236,7 @@ def _comp_earned(ids, until=None):
 
 def comp_minutes_and_days(ids, until):
     """({person: confirmed compensatory minutes earned}, {person: compensatory leave days
-    taken or asked}) up to ``until``, in one query.
+    taken or asked}) up to ``until`` (None: all), in one query.
 
     Enforces R2.3-leave-by-company-policy.
     """
@@ -249,8 +249,8 @@ def comp_minutes_and_days(ids, until):
             user_id__in=ids,
             leave_type__is_compensatory=True,
             status__in=LEAVE_COUNTED,
-            start_date__lte=until,
         )
+        .filter(**({} if until is None else {"start_date__lte": until}))
         .values("user_id")
         .annotate(
             side=Value(1, output_field=IntegerField()),

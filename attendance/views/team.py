@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET
 
 from attendance.days import Period
@@ -35,8 +36,9 @@ _RELATED = {
 
 
 def grid_rows(rows):
-    """Give each row ``cells``: (code, class, title) of its days, worked out in one pass so
-    the template only loops (the labels of a kind and a status are translated once)."""
+    """Give each row ``cells``: the ``<td>`` of its days (code, shade, title), worked out in
+    one pass with every value escaped, so the template loops over people, not over 30
+    days each (the labels of a kind and a status are translated once)."""
     labels = {}
     for row in rows:
         cells = []
@@ -45,8 +47,8 @@ def grid_rows(rows):
             if key not in labels:
                 labels[key] = f"{day.kind_label()} {day.status_label()}"
             shade = "" if day.is_working else "table-light"
-            cells.append((day.code, shade, f"{day.date:%Y-%m-%d} {labels[key]}"))
-        row.cells = cells
+            cells.append((shade, f"{day.date:%Y-%m-%d} {labels[key]}", day.code))
+        row.cells = format_html_join("", '<td class="{}" title="{}">{}</td>', cells)
     return rows
 
 
