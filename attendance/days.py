@@ -40,6 +40,19 @@ HALF = Decimal("0.5")
 RECORD_FIELDS = ("id", "user_id", "date", "site_id", "check_in_at", "check_out_at")
 
 
+class Punches:
+    """A day's check-in and check-out as derivation and the pages read them: the fields of
+    ``RECORD_FIELDS`` of an ``AttendanceRecord`` (read as plain values, many at a time, not
+    as model objects), and the approved corrections that made them (``corrections``)."""
+
+    def __init__(self, id, user_id, date, site_id, check_in_at=None, check_out_at=None):
+        self.id = self.pk = id
+        self.user_id, self.date, self.site_id = user_id, date, site_id
+        self.check_in_at, self.check_out_at = check_in_at, check_out_at
+
+    worked_minutes = AttendanceRecord.worked_minutes
+
+
 @dataclass
 class Day:
     """One person's day: what it is and how it went."""
@@ -48,7 +61,7 @@ class Day:
     kind: str
     site_id: int | None = None
     schedule: SiteSchedule | None = None
-    record: AttendanceRecord | None = None
+    record: Punches | None = None
     leave: LeaveRequest | None = None
     leave_portion: Decimal = Decimal(0)
     overtime: list = field(default_factory=list)
@@ -158,8 +171,8 @@ class Period:
             frame.calendar,
         )
         self.records = {
-            (r.user_id, r.date): r
-            for r in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on).only(
+            (row[1], row[2]): Punches(*row)
+            for row in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on).values_list(
                 *RECORD_FIELDS
             )
         }
@@ -236,11 +249,7 @@ class Period:
         fixes = self.corrections.get((user_id, day))
         if not fixes:
             return record
-        corrected = (
-            copy.copy(record)
-            if record
-            else AttendanceRecord(user_id=user_id, date=day, site_id=site_id)
-        )
+        corrected = copy.copy(record) if record else Punches(None, user_id, day, site_id)
         if PunchKind.CHECK_IN in fixes:
             corrected.check_in_at = fixes[PunchKind.CHECK_IN].moment
         if PunchKind.CHECK_OUT in fixes:

@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from attendance.days import Period
@@ -37,18 +38,20 @@ _RELATED = {
 
 def grid_rows(rows):
     """Give each row ``cells``: the ``<td>`` of its days (code, shade, title), worked out in
-    one pass with every value escaped, so the template loops over people, not over 30
-    days each (the labels of a kind and a status are translated once)."""
-    labels = {}
+    one pass with every text escaped, so the template loops over people, not over 30 days
+    each (a kind, status and code are translated and escaped once)."""
+    seen = {}
     for row in rows:
         cells = []
         for day in row.days:
-            key = (day.kind, day.status)
-            if key not in labels:
-                labels[key] = f"{day.kind_label()} {day.status_label()}"
-            shade = "" if day.is_working else "table-light"
-            cells.append((shade, f"{day.date:%Y-%m-%d} {labels[key]}", day.code))
-        row.cells = format_html_join("", '<td class="{}" title="{}">{}</td>', cells)
+            key = (day.kind, day.status, day.corrected)
+            if key not in seen:
+                shade = "" if day.is_working else "table-light"
+                labels = escape(f"{day.kind_label()} {day.status_label()}")
+                seen[key] = (shade, labels, escape(day.code))
+            shade, labels, code = seen[key]
+            cells.append(f'<td class="{shade}" title="{day.date:%Y-%m-%d} {labels}">{code}</td>')
+        row.cells = mark_safe("".join(cells))  # noqa: S308 - every text escaped above
     return rows
 
 
