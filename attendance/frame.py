@@ -19,6 +19,7 @@ from django.db.models import (
     TimeField,
     Value,
 )
+from django.db.models.functions import Cast
 
 from attendance.choices import CalendarKind, DayKind
 from attendance.models import CalendarYear, HolidayCalendarDay, SiteDayOff, SiteSchedule
@@ -55,13 +56,20 @@ _ID, _DATE, _TEXT, _TIME, _FLAG = (
     TimeField(),
     BooleanField(),
 )
+
+
+def _null(field):
+    """A typed NULL: PostgreSQL reads two untyped ones in a union as text."""
+    return Cast(Value(None), output_field=field)
+
+
 _EMPTY = {
-    "f_site": Value(None, output_field=_ID),
-    "f_day": Value(None, output_field=_DATE),
-    "f_until": Value(None, output_field=_DATE),
+    "f_site": _null(_ID),
+    "f_day": _null(_DATE),
+    "f_until": _null(_DATE),
     "f_text": Value("", output_field=_TEXT),
-    "f_start": Value(None, output_field=_TIME),
-    "f_end": Value(None, output_field=_TIME),
+    "f_start": _null(_TIME),
+    "f_end": _null(_TIME),
     "f_number": Value(0, output_field=_ID),
     "f_id": Value(0, output_field=_ID),
     "f_flag": Value(False, output_field=_FLAG),
