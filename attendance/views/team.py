@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
+from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
@@ -53,6 +54,22 @@ def grid_rows(rows):
             cells.append(f'<td class="{shade}" title="{day.date:%Y-%m-%d} {labels}">{code}</td>')
         row.cells = mark_safe("".join(cells))  # noqa: S308 - every text escaped above
     return rows
+
+
+_NUMBER = '<td class="text-end">{}</td>'
+
+
+def totals_cells(rows, types):
+    """Each person's totals (``values``) as the ``<td>`` of a table row, escaped and
+    formatted as the template would, the numbers right-aligned."""
+    found = []
+    for row in rows:
+        cells = [
+            (_NUMBER if i >= 3 else "<td>{}</td>").format(escape(localize(v)))
+            for i, v in enumerate(values(row, types))
+        ]
+        found.append(mark_safe("".join(cells)))  # noqa: S308 - every value escaped above
+    return found
 
 
 def team_filter(request):
@@ -129,7 +146,7 @@ def summary(request):
         "page": page,
         # The same columns as the PDF and the Excel file.
         "totals_header": header(types),
-        "totals": [values(row, types) for row in rows],
+        "totals": totals_cells(rows, types),
         # A department or a site is made on the spot; the whole company in the background.
         "part_chosen": bool(chosen.get("department") or chosen.get("site")),
         "may_export": may(request.user, "attendance.export"),
