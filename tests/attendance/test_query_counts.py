@@ -241,3 +241,20 @@ def test_a_daily_page_reads_the_same_few_queries_for_a_company_ten_times_larger(
         many = own_queries(client, url)
     assert few == many, (page, few, many)
     assert many <= pinned <= OWN_QUERIES_TARGET, (page, many)
+
+
+@pytest.mark.django_db
+def test_unapproved_overtime_is_paged_by_person(cast, schedule, login):
+    import time_machine
+
+    from onsite.conf import conf
+
+    with time_machine.travel(at(date(2026, 11, 24), 10), tick=False):
+        add_month_of_staff(cast, conf.PAGE_SIZE + 2, 0)
+        client = login(cast.supervisor)
+        url = reverse("attendance:unapproved") + "?month=2026-11"
+        first = client.get(url).content.decode()
+        second = client.get(url + "&page=2").content.decode()
+    rows = first.count("2026-11-14</td>"), second.count("2026-11-14</td>")
+    assert rows == (conf.PAGE_SIZE, 2)  # each person's Saturday, a page of people at a time
+    assert "page=2" in first
