@@ -172,17 +172,22 @@ class Period:
         )
         self.records = {
             (row[1], row[2]): Punches(*row)
-            for row in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on).values_list(
-                *RECORD_FIELDS
-            )
+            for row in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on)
+            .order_by()
+            .values_list(*RECORD_FIELDS)
         }
+        self._read_requests(on, statuses if dates is None else None)
+
+    def _read_requests(self, on, leave_statuses):
+        """The people's leave (of ``leave_statuses``; none if None), approved corrections
+        and live overtime requests on the dates ``on`` selects (three queries)."""
         self.leaves = defaultdict(list)
-        if dates is None:
+        if leave_statuses is not None:
             for leave in LeaveRequest.objects.filter(
                 user_id__in=self.user_ids,
-                status__in=statuses,
-                start_date__lte=last,
-                end_date__gte=first,
+                status__in=leave_statuses,
+                start_date__lte=self.last,
+                end_date__gte=self.first,
             ).select_related("leave_type"):
                 self.leaves[leave.user_id].append(leave)
         self.corrections = defaultdict(dict)
