@@ -30,6 +30,7 @@ from attendance.models import (
     SiteDayOff,
     SiteSchedule,
 )
+from onsite import dates
 from onsite.models import Assignment
 from onsite.names import display_name
 from onsite.permissions import may, visible
@@ -94,7 +95,7 @@ def my_overtime(user, now):
     waiting = [OvertimeStatus.SUBMITTED, OvertimeStatus.SUPERVISOR_APPROVED]
     rows = OvertimeRequest.objects.filter(user=user).filter(
         Q(status__in=waiting)
-        | Q(status=OvertimeStatus.FILED, actual_minutes__isnull=True, date__lte=now.date())
+        | Q(status=OvertimeStatus.FILED, actual_minutes__isnull=True, date__lte=dates.today(now))
     )
     found = []
     for ot in rows:
