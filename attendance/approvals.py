@@ -7,8 +7,10 @@ transitions now (``Workflow.allows``: the same checks as the page and the servic
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from attendance.choices import QUEUE_SECTIONS
+from onsite.paging import paginate
 from onsite.permissions import may, visible
 
 _RELATED = {
@@ -25,10 +27,33 @@ class Section:
     title: str
     actions: tuple  # (transition name, button label)
     rows: list
+    page: object = None  # the page of the section's waiting requests
+    param: str = "page"  # the section's own ``?<param>=`` page number
+    query: object = None  # the request's query, to page one section and keep the others
+
+    def query_for(self, number):
+        query = self.query.copy()
+        query[self.param] = number
+        return query.urlencode()
+
+    @property
+    def previous_query(self):
+        return self.query_for(self.page.previous_page_number())
+
+    @property
+    def next_query(self):
+        return self.query_for(self.page.next_page_number())
 
 
-def sections_for(user):
-    """The queue's sections for ``user``, each with the rows they may decide now."""
+def _page(query, param, rows):
+    """The core's paging asked for the section's own page number (``?<param>=``), so each
+    section pages on its own."""
+    return paginate(SimpleNamespace(GET={"page": query.get(param)}), rows)
+
+
+def sections_for(user, query):
+    """The queue's sections for ``user``, each with the page (``query``: the request's
+    GET) of the rows they may decide now."""
     found = []
     for spec in QUEUE_SECTIONS:
         flow = spec.workflow
@@ -41,6 +66,10 @@ def sections_for(user):
             .select_related(*_RELATED[spec.what])
             .order_by(*_ORDER[spec.what])
         )
-        rows = [row for row in waiting if any(flow.allows(user, row, name) for name in names)]
-        found.append(Section(spec.what, spec.title, spec.actions, rows))
+        param = f"{spec.what}-{spec.state}"
+        page = _page(query, param, waiting)
+        rows = [
+            row for row in page.object_list if any(flow.allows(user, row, name) for name in names)
+        ]
+        found.append(Section(spec.what, spec.title, spec.actions, rows, page, param, query))
     return found

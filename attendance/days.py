@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils import timezone
 
 from attendance.choices import (
     CORRECTED_MARK,
     OVERTIME_APPROVED,
     STATUS_CODES,
-    CalendarKind,
     CorrectionStatus,
     DayKind,
     DayStatus,
@@ -27,28 +25,32 @@ from attendance.choices import (
     OvertimeStatus,
     PunchKind,
 )
-from attendance.holidays import calendar_between
+from attendance.frame import Frame, assignments_between
 from attendance.models import (
     AttendanceRecord,
     LeaveRequest,
     OvertimeRequest,
     PunchCorrection,
-    SiteDayOff,
     SiteSchedule,
 )
-from onsite.models import Assignment
 
-# Used for a site that has no schedule yet.
-DEFAULT_SCHEDULE = SiteSchedule(
-    weekdays="12345", start_time=time(9, 0), end_time=time(18, 0), grace_minutes=5
-)
 NATIONAL = SiteSchedule(weekdays="12345", start_time=time(9, 0), end_time=time(18, 0))
-_CALENDAR_KINDS = {
-    CalendarKind.HOLIDAY: DayKind.HOLIDAY,
-    CalendarKind.BREAK: DayKind.BREAK,
-    CalendarKind.MAKEUP: DayKind.MAKEUP,
-}
 HALF = Decimal("0.5")
+# What derivation and the pages read of a check-in (not the addresses and browsers).
+RECORD_FIELDS = ("id", "user_id", "date", "site_id", "check_in_at", "check_out_at")
+
+
+class Punches:
+    """A day's check-in and check-out as derivation and the pages read them: the fields of
+    ``RECORD_FIELDS`` of an ``AttendanceRecord`` (read as plain values, many at a time, not
+    as model objects), and the approved corrections that made them (``corrections``)."""
+
+    def __init__(self, id, user_id, date, site_id, check_in_at=None, check_out_at=None):
+        self.id = self.pk = id
+        self.user_id, self.date, self.site_id = user_id, date, site_id
+        self.check_in_at, self.check_out_at = check_in_at, check_out_at
+
+    worked_minutes = AttendanceRecord.worked_minutes
 
 
 @dataclass
@@ -59,7 +61,7 @@ class Day:
     kind: str
     site_id: int | None = None
     schedule: SiteSchedule | None = None
-    record: AttendanceRecord | None = None
+    record: Punches | None = None
     leave: LeaveRequest | None = None
     leave_portion: Decimal = Decimal(0)
     overtime: list = field(default_factory=list)
@@ -129,56 +131,74 @@ def _minutes_between(day, a, b):
 class Period:
     """All attendance facts of some people between two dates, loaded in a few queries."""
 
-    def __init__(self, user_ids, first, last, *, today=None, leave_statuses=None):
+    def __init__(
+        self,
+        user_ids,
+        first,
+        last,
+        *,
+        today=None,
+        leave_statuses=None,
+        calendar_to=None,
+        frame=None,
+        dates=None,
+    ):
+        """``calendar_to``: read the holiday calendar up to that date (later than ``last``)
+        for a caller that counts working days beyond the period (``self.calendar``).
+        ``frame``: the ``Frame`` of these dates if the caller has read it.
+        ``dates``: only those dates are derived (``unapproved_days_of``): check-ins,
+        corrections and overtime are read for them alone, and no leave (a day off needs
+        none)."""
         self.user_ids = list(user_ids)
         self.first, self.last = first, last
+        self._hours_seen = {}
         self.today = today or timezone.localdate()
         statuses = leave_statuses or [LeaveStatus.APPROVED]
-        self.assignments = defaultdict(list)
-        for a in Assignment.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=first),
-            user_id__in=self.user_ids,
-            start_date__lte=last,
-        ).order_by("-start_date", "-id"):
-            self.assignments[a.user_id].append(a)
-        site_ids = {a.site_id for rows in self.assignments.values() for a in rows}
-        self.schedules = defaultdict(list)
-        for s in SiteSchedule.objects.filter(site_id__in=site_ids, valid_from__lte=last).order_by(
-            "-valid_from"
-        ):
-            self.schedules[s.site_id].append(s)
-        self.days_off = set(
-            SiteDayOff.objects.filter(
-                site_id__in=site_ids, date__gte=first, date__lte=last
-            ).values_list("site_id", "date")
+        on = {"date__gte": first, "date__lte": last}
+        if dates is not None:
+            on = {"date__in": sorted(dates)}
+        if frame is None:
+            frame = Frame(first, last, calendar_to=calendar_to, user_ids=self.user_ids)
+            self.assignments = frame.assignments
+        else:
+            self.assignments = defaultdict(list)
+            for a in assignments_between(self.user_ids, first, last).order_by("-start_date", "-id"):
+                self.assignments[a.user_id].append(a)
+        self.frame = frame
+        self.schedules, self.days_off, self.calendar = (
+            frame.schedules,
+            frame.days_off,
+            frame.calendar,
         )
-        self.calendar = calendar_between(first, last)
         self.records = {
-            (r.user_id, r.date): r
-            for r in AttendanceRecord.objects.filter(
-                user_id__in=self.user_ids, date__gte=first, date__lte=last
-            )
+            (row[1], row[2]): Punches(*row)
+            for row in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on)
+            .order_by()
+            .values_list(*RECORD_FIELDS)
         }
+        self._read_requests(on, statuses if dates is None else None)
+
+    def _read_requests(self, on, leave_statuses):
+        """The people's leave (of ``leave_statuses``; none if None), approved corrections
+        and live overtime requests on the dates ``on`` selects (three queries)."""
         self.leaves = defaultdict(list)
-        for leave in LeaveRequest.objects.filter(
-            user_id__in=self.user_ids,
-            status__in=statuses,
-            start_date__lte=last,
-            end_date__gte=first,
-        ).select_related("leave_type"):
-            self.leaves[leave.user_id].append(leave)
+        if leave_statuses is not None:
+            for leave in LeaveRequest.objects.filter(
+                user_id__in=self.user_ids,
+                status__in=leave_statuses,
+                start_date__lte=self.last,
+                end_date__gte=self.first,
+            ).select_related("leave_type"):
+                self.leaves[leave.user_id].append(leave)
         self.corrections = defaultdict(dict)
         for fix in PunchCorrection.objects.filter(
-            user_id__in=self.user_ids,
-            date__gte=first,
-            date__lte=last,
-            status=CorrectionStatus.APPROVED,
+            user_id__in=self.user_ids, status=CorrectionStatus.APPROVED, **on
         ):
             self.corrections[(fix.user_id, fix.date)][fix.kind] = fix
         self.overtime = defaultdict(list)
-        for ot in OvertimeRequest.objects.filter(
-            user_id__in=self.user_ids, date__gte=first, date__lte=last
-        ).exclude(status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED]):
+        for ot in OvertimeRequest.objects.filter(user_id__in=self.user_ids, **on).exclude(
+            status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED]
+        ):
             self.overtime[(ot.user_id, ot.date)].append(ot)
 
     def dates(self):
@@ -194,18 +214,10 @@ class Period:
         return None
 
     def schedule_on(self, site_id, day):
-        for s in self.schedules.get(site_id, ()):
-            if s.valid_from <= day:
-                return s
-        return DEFAULT_SCHEDULE
+        return self.frame.schedule_on(site_id, day)
 
     def kind_of(self, day, site_id, schedule):
-        if site_id is not None and (site_id, day) in self.days_off:
-            return DayKind.CLIENT_OFF
-        special = self.calendar.get(day)
-        if special and schedule.follows_national_calendar:
-            return _CALENDAR_KINDS[special]
-        return DayKind.WORKDAY if schedule.works_on_weekday(day) else DayKind.REST
+        return self.frame.kind_of(day, site_id, schedule)
 
     def day(self, user_id, day, *, national_if_unassigned=False):
         assignment = self.assignment_on(user_id, day)
@@ -242,11 +254,7 @@ class Period:
         fixes = self.corrections.get((user_id, day))
         if not fixes:
             return record
-        corrected = (
-            copy.copy(record)
-            if record
-            else AttendanceRecord(user_id=user_id, date=day, site_id=site_id)
-        )
+        corrected = copy.copy(record) if record else Punches(None, user_id, day, site_id)
         if PunchKind.CHECK_IN in fixes:
             corrected.check_in_at = fixes[PunchKind.CHECK_IN].moment
         if PunchKind.CHECK_OUT in fixes:
@@ -282,11 +290,7 @@ class Period:
             else:
                 d.status = DayStatus.ABSENT
             return
-        schedule = d.schedule
-        grace = timedelta(minutes=schedule.grace_minutes)
-        tz = timezone.get_current_timezone()
-        start = timezone.make_aware(datetime.combine(d.date, schedule.start_time), tz)
-        end = timezone.make_aware(datetime.combine(d.date, schedule.end_time), tz)
+        start, end, grace = self._hours(d.date, d.schedule)
         if not morning_off and record.check_in_at > start + grace:
             d.late = True
             d.late_minutes = int((record.check_in_at - start).total_seconds() // 60)
@@ -308,6 +312,20 @@ class Period:
             d.status = DayStatus.EARLY
         else:
             d.status = DayStatus.PRESENT
+
+    def _hours(self, day, schedule):
+        """(start, end, grace) of a working day under ``schedule``, worked out once per
+        date and schedule (the same for everyone at a site)."""
+        key = (day, schedule.start_time, schedule.end_time, schedule.grace_minutes)
+        hours = self._hours_seen.get(key)
+        if hours is None:
+            tz = timezone.get_current_timezone()
+            hours = self._hours_seen[key] = (
+                timezone.make_aware(datetime.combine(day, schedule.start_time), tz),
+                timezone.make_aware(datetime.combine(day, schedule.end_time), tz),
+                timedelta(minutes=schedule.grace_minutes),
+            )
+        return hours
 
     def days_of(self, user_id, **kwargs):
         return [self.day(user_id, day, **kwargs) for day in self.dates()]

@@ -7,7 +7,7 @@ supervisor is decided by its parent department's supervisors (the nearest one up
 any); where nobody is configured up the line, HR decides, and HR sees the department
 flagged. Nobody decides their own request: a supervisor's own request goes one level up.
 
-``Routes`` reads the whole organisation for one day in three queries (departments,
+``Routes`` reads the whole organisation for one day in one query (departments,
 supervisors, deputies) and answers everything from memory, so a queue of 500 requests
 asks no more than a queue of 5. It is cached on the deciding person for the request.
 """
@@ -17,6 +17,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from attendance.models import Delegation
@@ -26,6 +28,40 @@ from onsite.models import Department, StaffProfile
 from onsite.permissions import has_role
 
 SUPERVISOR, PARENT, HR, NOBODY = "supervisor", "parent", "hr", "nobody"
+
+
+def _organisation(day):
+    """(tag, a, b) rows, one query: ("department", id, parent id), ("supervisor",
+    department id, active supervisor id), ("deputy", supervisor id, active deputy on ``day``).
+    """
+
+    def rows(tag, queryset, first, second):
+        return (
+            queryset.order_by()
+            .annotate(
+                r_tag=Value(tag, output_field=CharField()),
+                r_first=Cast(first, BigIntegerField()),
+                r_second=Cast(second, BigIntegerField()),
+            )
+            .values_list("r_tag", "r_first", "r_second")
+        )
+
+    departments = rows("department", Department.objects.all(), "id", "parent_id")
+    supervisors = rows(
+        "supervisor",
+        Department.supervisors.through.objects.filter(
+            user__is_active=True, user__groups__name=Role.SUPERVISOR
+        ),
+        "department_id",
+        "user_id",
+    )
+    deputies = rows(
+        "deputy",
+        Delegation.objects.filter(start_date__lte=day, end_date__gte=day, deputy__is_active=True),
+        "supervisor_id",
+        "deputy_id",
+    )
+    return departments.union(supervisors, deputies, all=True)
 
 
 @dataclass
@@ -43,21 +79,20 @@ class Route:
 
 
 class Routes:
-    """The organisation's decision routes on ``day`` (three queries, then memory)."""
+    """The organisation's decision routes on ``day`` (one query, then memory)."""
 
     def __init__(self, day=None):
         self.day = day or timezone.localdate()
-        self.parents = dict(Department.objects.values_list("id", "parent_id"))
+        self.parents = {}
         self.supervisors = defaultdict(set)
-        for dept_id, user_id in Department.supervisors.through.objects.filter(
-            user__is_active=True, user__groups__name=Role.SUPERVISOR
-        ).values_list("department_id", "user_id"):
-            self.supervisors[dept_id].add(user_id)
         self.deputies = defaultdict(set)  # supervisor id -> deputy ids today
-        for supervisor_id, deputy_id in Delegation.objects.filter(
-            start_date__lte=self.day, end_date__gte=self.day, deputy__is_active=True
-        ).values_list("supervisor_id", "deputy_id"):
-            self.deputies[supervisor_id].add(deputy_id)
+        for tag, first, second in _organisation(self.day):
+            if tag == "department":
+                self.parents[first] = second
+            elif tag == "supervisor":
+                self.supervisors[first].add(second)
+            else:
+                self.deputies[first].add(second)
 
     def chain(self, department_id):
         """(department id, its supervisor ids) from the department up, those with any."""
@@ -98,9 +133,30 @@ class Routes:
         """The supervisor has a deputy today (their requests go to the deputy)."""
         return bool(self.deputies.get(supervisor_id))
 
-    def departments_without_decider(self):
-        """Ids of the departments no supervisor decides for, up the whole line (HR does)."""
-        return sorted(d for d in self.parents if not any(True for _ in self.chain(d)))
+
+def undecided_departments():
+    """The departments with staff that no supervisor decides for, up the whole line (HR
+    does), in one query."""
+    supervised = Department.supervisors.through.objects.filter(
+        department_id=OuterRef("pk"), user__is_active=True, user__groups__name=Role.SUPERVISOR
+    )
+    staffed = StaffProfile.objects.filter(department_id=OuterRef("pk"))
+    departments = list(
+        Department.objects.annotate(decided=Exists(supervised), staffed=Exists(staffed))
+    )
+    parents = {d.pk: d.parent_id for d in departments}
+    decided = {d.pk for d in departments if d.decided}
+
+    def covered(department_id):
+        seen = set()
+        while department_id is not None and department_id not in seen:
+            if department_id in decided:
+                return True
+            seen.add(department_id)
+            department_id = parents.get(department_id)
+        return False
+
+    return [d for d in departments if d.staffed and not covered(d.pk)]
 
 
 def routes_for(user, day=None):

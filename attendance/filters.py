@@ -161,6 +161,49 @@ def request_filter(data, queryset_of):
 
 
 # --- Staff (team month, monthly summary, unapproved overtime) --------------------------------
+class _ListedIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.listed():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.listed()) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A model choice whose options are read once (one query) for both the list shown and
+    the value checked, where a plain one reads them twice."""
+
+    iterator = _ListedIterator
+
+    def listed(self):
+        if getattr(self, "_listed", None) is None:
+            self._listed = list(self.queryset)
+        return self._listed
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result._listed = None
+        return result
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        for obj in self.listed():
+            if str(getattr(obj, key)) == str(value):
+                return obj
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
+class ListedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = ListedChoiceField
+
+
 def _departments(request):
     if request is None:
         return Department.objects.none()
@@ -181,12 +224,10 @@ def _sites(request):
 class StaffMonthFilter(MonthFilterSet):
     """People of a month's list, by department or by the site they were assigned to."""
 
-    department = django_filters.ModelChoiceFilter(
+    department = ListedChoiceFilter(
         queryset=_departments, field_name="profile__department", label=_("Department")
     )
-    site = django_filters.ModelChoiceFilter(
-        queryset=_sites, method="filter_site", label=_("Client site")
-    )
+    site = ListedChoiceFilter(queryset=_sites, method="filter_site", label=_("Client site"))
 
     class Meta(MonthFilterSet.Meta):
         model = get_user_model()

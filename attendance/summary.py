@@ -8,20 +8,29 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Sum
+from django.db.models import DecimalField, Exists, IntegerField, OuterRef, Sum, Value
+from django.db.models.functions import Cast
 
 from attendance.choices import (
     LEAVE_COUNTED,
     OVERTIME_APPROVED,
     Compensation,
+    CorrectionStatus,
     DayStatus,
     OvertimeKind,
     OvertimeStatus,
+    PunchKind,
 )
 from attendance.conf import conf
 from attendance.days import Period
 from attendance.holidays import month_range
-from attendance.models import LeaveRequest, LeaveType, OvertimeRequest
+from attendance.models import (
+    AttendanceRecord,
+    LeaveRequest,
+    LeaveType,
+    OvertimeRequest,
+    PunchCorrection,
+)
 from onsite.names import display_name
 
 PRESENT_STATUSES = {
@@ -122,13 +131,33 @@ def assigned_during(people, site, first, last):
     )
 
 
-def unapproved_items(people, first, last):
-    """(person, day, hours) of every day worked without approved overtime between two dates.
+def worked_rest_days(people, frame):
+    """The people with a check-in (or an approved corrected one) on a day off of ``frame``
+    that no approved overtime request covers: the only people with unapproved overtime
+    (found in SQL; ``unapproved_items`` derives their days)."""
+    dates = sorted(frame.rest_dates())
+    approved = OvertimeRequest.objects.filter(
+        user_id=OuterRef("user_id"), date=OuterRef("date"), status__in=OVERTIME_APPROVED
+    )
+    records = AttendanceRecord.objects.filter(user_id=OuterRef("pk"), date__in=dates)
+    fixes = PunchCorrection.objects.filter(
+        user_id=OuterRef("pk"),
+        date__in=dates,
+        status=CorrectionStatus.APPROVED,
+        kind=PunchKind.CHECK_IN,
+    )
+    return people.filter(
+        Exists(records.filter(~Exists(approved))) | Exists(fixes.filter(~Exists(approved)))
+    )
 
-    Only the people with a check-in in the period are derived.
-    """
-    people = list(people.filter(attendance__date__gte=first, attendance__date__lte=last))
-    period = Period([p.pk for p in people], first, last)
+
+def unapproved_items(people, frame):
+    """(person, day, hours) of every day ``people`` worked without approved overtime in the
+    frame's dates (people: from ``worked_rest_days``; only their days off are derived)."""
+    people = list(people)
+    period = Period(
+        [p.pk for p in people], frame.first, frame.last, frame=frame, dates=frame.rest_dates()
+    )
     return [
         (person, day, hours(day.unapproved_minutes))
         for person in people
@@ -136,25 +165,18 @@ def unapproved_items(people, first, last):
     ]
 
 
-def month_rows(people, year, month, *, today=None):
-    """A StaffMonth for each person (people: an iterable of users with profile loaded)."""
+def month_rows(people, year, month, *, today=None, balances=True, period=None):
+    """A StaffMonth for each person (people: an iterable of users with profile loaded).
+
+    ``balances=False`` leaves out the compensatory leave balance (two queries fewer, for a
+    page that does not show it); ``period``: the month's ``Period`` if the caller made it.
+    """
     people = list(people)
     ids = [p.pk for p in people]
     first, last = month_range(year, month)
-    period = Period(ids, first, last, today=today)
-    worked, pending = _overtime_of(ids, first, last)
-    earned = confirmed_comp_minutes(ids, last)
-    used = dict(
-        LeaveRequest.objects.filter(
-            user_id__in=ids,
-            leave_type__is_compensatory=True,
-            status__in=LEAVE_COUNTED,
-            start_date__lte=last,
-        )
-        .values("user_id")
-        .annotate(total=Sum("days"))
-        .values_list("user_id", "total")
-    )
+    period = period or Period(ids, first, last, today=today)
+    worked, pending = _overtime_of(period)
+    earned, used = comp_minutes_and_days(ids, last) if balances else ({}, {})
     rows = []
     for person in people:
         row = StaffMonth(person, period.days_of(person.pk))
@@ -172,37 +194,34 @@ def month_rows(people, year, month, *, today=None):
                 row.leave_days[key] = row.leave_days.get(key, Decimal(0)) + day.leave_portion
         row.overtime_minutes = dict(worked.get(person.pk, {}))
         row.pending_minutes = pending.get(person.pk, 0)
-        row.comp_balance = (Decimal(earned.get(person.pk, 0)) / 60 / conf.HOURS_PER_DAY).quantize(
-            Decimal("0.1")
-        ) - (used.get(person.pk) or 0)
+        if balances:
+            row.comp_balance = (
+                Decimal(earned.get(person.pk, 0)) / 60 / conf.HOURS_PER_DAY
+            ).quantize(Decimal("0.1")) - (used.get(person.pk) or 0)
         rows.append(row)
     return rows
 
 
-def _overtime_of(ids, first, last):
+def _overtime_of(period):
     """({person: {kind: minutes}} of filed overtime whose hours are confirmed, {person:
-    planned minutes} of approved overtime not confirmed yet) in a month (one query).
+    planned minutes} of approved overtime not confirmed yet) in the period (read with it).
 
     Enforces R2.3-overtime-hr-filing.
     """
     worked = defaultdict(lambda: defaultdict(int))
     pending = defaultdict(int)
-    for ot in OvertimeRequest.objects.filter(
-        user_id__in=ids, date__gte=first, date__lte=last, status__in=OVERTIME_APPROVED
-    ).only("user_id", "kind", "status", "planned_minutes", "actual_minutes"):
-        if ot.actual_minutes is None:
-            pending[ot.user_id] += ot.planned_minutes
-        elif ot.status == OvertimeStatus.FILED:
-            worked[ot.user_id][ot.kind] += ot.actual_minutes
+    for requests in period.overtime.values():
+        for ot in requests:
+            if ot.status not in OVERTIME_APPROVED:
+                continue
+            if ot.actual_minutes is None:
+                pending[ot.user_id] += ot.planned_minutes
+            elif ot.status == OvertimeStatus.FILED:
+                worked[ot.user_id][ot.kind] += ot.actual_minutes
     return worked, pending
 
 
-def confirmed_comp_minutes(ids, until=None):
-    """{person: minutes} of filed rest-day overtime taken as compensatory leave whose hours
-    are confirmed (up to ``until``): the only minutes a compensatory balance is made of.
-
-    Enforces R2.3-leave-by-company-policy.
-    """
+def _comp_earned(ids, until=None):
     rows = OvertimeRequest.objects.filter(
         user_id__in=ids,
         status=OvertimeStatus.FILED,
@@ -212,9 +231,50 @@ def confirmed_comp_minutes(ids, until=None):
     )
     if until is not None:
         rows = rows.filter(date__lte=until)
-    return dict(
-        rows.values("user_id").annotate(total=Sum("actual_minutes")).values_list("user_id", "total")
+    return rows.values("user_id").annotate(total=Sum("actual_minutes"))
+
+
+def comp_minutes_and_days(ids, until):
+    """({person: confirmed compensatory minutes earned}, {person: compensatory leave days
+    taken or asked}) up to ``until`` (None: all), in one query.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
+    earned = _comp_earned(ids, until).annotate(
+        side=Value(0, output_field=IntegerField()),
+        amount=Cast("total", DecimalField(max_digits=12, decimal_places=1)),
     )
+    used = (
+        LeaveRequest.objects.filter(
+            user_id__in=ids,
+            leave_type__is_compensatory=True,
+            status__in=LEAVE_COUNTED,
+        )
+        .filter(**({} if until is None else {"start_date__lte": until}))
+        .values("user_id")
+        .annotate(
+            side=Value(1, output_field=IntegerField()),
+            amount=Cast(Sum("days"), DecimalField(max_digits=12, decimal_places=1)),
+        )
+    )
+    found = ({}, {})
+    columns = ("user_id", "side", "amount")
+    for user_id, side, amount in (
+        earned.order_by()
+        .values_list(*columns)
+        .union(used.order_by().values_list(*columns), all=True)
+    ):
+        found[side][user_id] = amount if side else int(amount or 0)
+    return found
+
+
+def confirmed_comp_minutes(ids, until=None):
+    """{person: minutes} of filed rest-day overtime taken as compensatory leave whose hours
+    are confirmed (up to ``until``): the only minutes a compensatory balance is made of.
+
+    Enforces R2.3-leave-by-company-policy.
+    """
+    return dict(_comp_earned(ids, until).values_list("user_id", "total"))
 
 
 def legend():

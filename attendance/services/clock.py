@@ -1,16 +1,26 @@
 """Check-in and check-out at the client site of the day's assignment."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.conf import conf
-from attendance.days import Period
 from attendance.geo import distance_metres, ip_allowed, parse_networks
 from attendance.models import AttendanceRecord, CheckInPolicy
 from onsite import audit
+from onsite.models import Assignment
 from onsite.permissions import require
 from onsite.workflow import WorkflowError
+
+
+def _policy_of(site):
+    """The site's check-in policy, or None: read from ``site`` when it was fetched with
+    ``select_related("checkin_policy")`` (no query), else asked."""
+    try:
+        return site.checkin_policy
+    except CheckInPolicy.DoesNotExist:
+        return None
 
 
 def _check_location(site, ip, lat, lng):
@@ -18,7 +28,7 @@ def _check_location(site, ip, lat, lng):
 
     Enforces R2.1-strict-attendance.
     """
-    policy = CheckInPolicy.objects.filter(site=site).first()
+    policy = _policy_of(site)
     if policy is None:
         return
     if not ip_allowed(ip, parse_networks(policy.allowed_networks)):
@@ -51,7 +61,16 @@ def _check_location(site, ip, lat, lng):
 
 
 def today_assignment(user, today):
-    return Period([user.pk], today, today, today=today).assignment_on(user.pk, today)
+    """The person's assignment on ``today`` with its site and the site's check-in policy
+    (one query; the latest started wins, as in ``Period.assignment_on``)."""
+    return (
+        Assignment.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today), user=user, start_date__lte=today
+        )
+        .select_related("site__checkin_policy")
+        .order_by("-start_date", "-id")
+        .first()
+    )
 
 
 def check_in(user, *, now=None, ip=None, agent="", lat=None, lng=None):
@@ -99,12 +118,13 @@ def check_out(user, *, now=None, ip=None, agent="", lat=None, lng=None):
     with transaction.atomic():
         record = (
             AttendanceRecord.objects.select_for_update(of=("self",))
-            .select_related("site")
+            .select_related("site__checkin_policy")
             .filter(user=user, date=today)
             .first()
         )
         if record is None:
             raise WorkflowError(_("You have not checked in today."))
+        record.user = user  # the audit entry names it without asking
         if record.check_out_at:
             raise WorkflowError(
                 _("You already checked out today at %(time)s.")

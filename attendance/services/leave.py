@@ -60,8 +60,36 @@ def leave_balance(user, leave_type, year):
 
 
 def leave_balances(user, year):
-    """(leave type, days left) of every active leave type in a year."""
-    return [(t, leave_balance(user, t, year)) for t in LeaveType.objects.filter(is_active=True)]
+    """(leave type, days left) of every active leave type in a year, as ``leave_balance``
+    counts them, in four queries whatever the number of types."""
+    from attendance.summary import comp_minutes_and_days
+
+    types = list(LeaveType.objects.filter(is_active=True))
+    own = dict(
+        LeaveAllowance.objects.filter(user=user, year=year).values_list("leave_type_id", "days")
+    )
+    taken = dict(
+        LeaveRequest.objects.filter(user=user, status__in=LEAVE_COUNTED, start_date__year=year)
+        .values("leave_type_id")
+        .annotate(total=Sum("days"))
+        .values_list("leave_type_id", "total")
+    )
+    comp = None
+    if any(t.is_compensatory for t in types):
+        earned, used = comp_minutes_and_days([user.pk], None)
+        minutes = earned.get(user.pk, 0)
+        comp = (Decimal(minutes) / 60 / conf.HOURS_PER_DAY).quantize(Decimal("0.1")) - (
+            used.get(user.pk) or 0
+        )
+    return [
+        (
+            t,
+            comp
+            if t.is_compensatory
+            else own.get(t.pk, t.yearly_allowance) - (taken.get(t.pk) or 0),
+        )
+        for t in types
+    ]
 
 
 def allowance_of(user, leave_type, year):

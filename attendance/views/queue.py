@@ -20,7 +20,7 @@ from onsite.permissions import may, visible
 def queue(request):
     warn = may(request.user, "attendance.manage_calendar")
     context = {
-        "sections": sections_for(request.user),
+        "sections": sections_for(request.user, request.GET),
         "calendar_warning": calendar_warning() if warn else [],
         "flagged": flagged_departments(request.user),
         "may_name_deputy": may(request.user, "attendance.name_deputy"),

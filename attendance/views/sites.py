@@ -14,6 +14,7 @@ from attendance.forms import DayOffForm, PolicyForm, ScheduleForm
 from attendance.models import CheckInPolicy, SiteDayOff, SiteSchedule
 from onsite.access import allowed
 from onsite.models import Site
+from onsite.paging import paginate
 from onsite.workflow import WorkflowError
 
 
@@ -21,12 +22,15 @@ from onsite.workflow import WorkflowError
 @require_GET
 def site_list(request):
     today = timezone.localdate()
+    page = paginate(
+        request, Site.objects.select_related("checkin_policy").prefetch_related("schedules")
+    )
     rows = []
-    for site in Site.objects.select_related("checkin_policy").prefetch_related("schedules"):
+    for site in page.object_list:
         current = next((s for s in site.schedules.all() if s.valid_from <= today), None)
         upcoming = [s for s in site.schedules.all() if s.valid_from > today]
         rows.append((site, current, upcoming, getattr(site, "checkin_policy", None)))
-    return render(request, "attendance/site_list.html", {"rows": rows})
+    return render(request, "attendance/site_list.html", {"rows": rows, "page": page})
 
 
 def _forms(request, site, which):

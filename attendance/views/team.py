@@ -5,10 +5,15 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from attendance.days import Period
 from attendance.filters import StaffMonthFilter, request_filter
-from attendance.holidays import provisional_years
+from attendance.frame import Frame
+from attendance.holidays import month_range
 from attendance.summary import (
     header,
     leave_types,
@@ -17,6 +22,7 @@ from attendance.summary import (
     staff_queryset,
     unapproved_items,
     values,
+    worked_rest_days,
 )
 from attendance.views.common import flagged_departments, month_nav
 from onsite.access import allowed
@@ -29,6 +35,41 @@ _RELATED = {
     "leave": ("user__profile__department", "leave_type", "decided_by"),
     "correction": ("user__profile__department", "decided_by"),
 }
+
+
+def grid_rows(rows):
+    """Give each row ``cells``: the ``<td>`` of its days (code, shade, title), worked out in
+    one pass with every text escaped, so the template loops over people, not over 30 days
+    each (a kind, status and code are translated and escaped once)."""
+    seen = {}
+    for row in rows:
+        cells = []
+        for day in row.days:
+            key = (day.kind, day.status, day.corrected)
+            if key not in seen:
+                shade = "" if day.is_working else "table-light"
+                labels = escape(f"{day.kind_label()} {day.status_label()}")
+                seen[key] = (shade, labels, escape(day.code))
+            shade, labels, code = seen[key]
+            cells.append(f'<td class="{shade}" title="{day.date:%Y-%m-%d} {labels}">{code}</td>')
+        row.cells = mark_safe("".join(cells))  # noqa: S308 - every text escaped above
+    return rows
+
+
+_NUMBER = '<td class="text-end">{}</td>'
+
+
+def totals_cells(rows, types):
+    """Each person's totals (``values``) as the ``<td>`` of a table row, escaped and
+    formatted as the template would, the numbers right-aligned."""
+    found = []
+    for row in rows:
+        cells = [
+            (_NUMBER if i >= 3 else "<td>{}</td>").format(escape(localize(v)))
+            for i, v in enumerate(values(row, types))
+        ]
+        found.append(mark_safe("".join(cells)))  # noqa: S308 - every value escaped above
+    return found
 
 
 def team_filter(request):
@@ -49,7 +90,7 @@ def team(request):
     context = {
         "filters": filters,
         "page": page,
-        "rows": month_rows(page.object_list, first.year, first.month),
+        "rows": grid_rows(month_rows(page.object_list, first.year, first.month, balances=False)),
         "dates": [first + timedelta(days=i) for i in range((last - first).days + 1)],
         "legend": legend(),
         **month_nav(first),
@@ -78,9 +119,12 @@ def request_list(request):
 @require_GET
 def unapproved(request):
     filters = team_filter(request)
+    frame = Frame(filters.first, filters.last)
+    page = paginate(request, worked_rest_days(filters.qs, frame))
     context = {
         "filters": filters,
-        "items": unapproved_items(filters.qs, filters.first, filters.last),
+        "page": page,
+        "items": unapproved_items(page.object_list, frame),
         **month_nav(filters.first),
     }
     return render(request, "attendance/unapproved.html", context)
@@ -93,14 +137,16 @@ def summary(request):
     page = paginate(request, filters.qs)
     first = filters.first
     types = leave_types()
-    rows = month_rows(page.object_list, first.year, first.month)
+    people = list(page.object_list)
+    period = Period([p.pk for p in people], *month_range(first.year, first.month))
+    rows = month_rows(people, first.year, first.month, period=period)
     chosen = filters.cleaned
     context = {
         "filters": filters,
         "page": page,
         # The same columns as the PDF and the Excel file.
         "totals_header": header(types),
-        "totals": [values(row, types) for row in rows],
+        "totals": totals_cells(rows, types),
         # A department or a site is made on the spot; the whole company in the background.
         "part_chosen": bool(chosen.get("department") or chosen.get("site")),
         "may_export": may(request.user, "attendance.export"),
@@ -109,7 +155,7 @@ def summary(request):
         "may_name_deputy": may(request.user, "attendance.name_deputy"),
         "may_manage_rules": may(request.user, "attendance.manage_policy"),
         "query": filters.data.urlencode(),
-        "provisional": provisional_years([first.year]),
+        "provisional": period.frame.provisional_years([first.year]),
         "flagged": flagged_departments(request.user),
         **month_nav(first),
     }

@@ -14,7 +14,7 @@ from attendance.choices import DayStatus, PunchKind
 from attendance.conf import conf
 from attendance.days import Period
 from attendance.filters import month_of
-from attendance.holidays import calendar_between, provisional_years, working_days_after
+from attendance.holidays import month_range, working_days_after
 from attendance.models import LeaveRequest, OvertimeRequest, PunchCorrection
 from attendance.summary import leave_types, month_rows
 from attendance.views.common import month_nav
@@ -93,13 +93,13 @@ def _weeks(first, days):
     return weeks
 
 
-def _offer_corrections(days, today):
-    """Mark the days whose missed punch may still be corrected (``day.correct_kind``)."""
+def _offer_corrections(days, today, special):
+    """Mark the days whose missed punch may still be corrected (``day.correct_kind``).
+
+    ``special``: the holiday calendar from the month's first day up to ``today``.
+    """
     wanted = {DayStatus.MISSING_OUT: PunchKind.CHECK_OUT, DayStatus.ABSENT: PunchKind.CHECK_IN}
     missed = [day for day in days if day.status in wanted and day.date < today]
-    if not missed:
-        return
-    special = calendar_between(missed[0].date, today)
     for day in missed:
         if working_days_after(day.date, today, special) <= conf.CORRECTION_WORKING_DAYS:
             day.correct_kind = wanted[day.status]
@@ -109,14 +109,16 @@ def _offer_corrections(days, today):
 @require_GET
 def my_month(request):
     first = month_of(request.GET)
-    row = month_rows([request.user], first.year, first.month)[0]
-    _offer_corrections(row.days, timezone.localdate())
+    today = timezone.localdate()
+    period = Period([request.user.pk], *month_range(first.year, first.month), calendar_to=today)
+    row = month_rows([request.user], first.year, first.month, period=period)[0]
+    _offer_corrections(row.days, today, period.calendar)
     context = {
         "row": row,
         "weeks": _weeks(first, row.days),
         "types": leave_types(),
         "weekday_names": [WEEKDAYS_ABBR[i] for i in range(7)],
-        "provisional": provisional_years([first.year]),
+        "provisional": period.frame.provisional_years([first.year]),
         **month_nav(first),
     }
     return render(request, "attendance/my_month.html", context)

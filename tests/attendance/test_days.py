@@ -168,3 +168,75 @@ def test_unapproved_days_match_the_full_derivation(cast, schedule, record):
     ]
     assert [d.date for d in period.unapproved_days_of(cast.staff.pk)] == full
     assert full == [date(2026, 11, 11), date(2026, 11, 14)]
+
+
+@pytest.mark.django_db
+def test_the_unapproved_overtime_found_in_sql_first_is_what_full_derivation_finds(
+    cast, schedule, record
+):
+    """The page looks for people in SQL (check-ins on some site's day off without approved
+    overtime) and derives only their days off: the same days as deriving everyone's month."""
+    from django.contrib.auth import get_user_model
+
+    from attendance.choices import OvertimeKind, OvertimeStatus
+    from attendance.frame import Frame
+    from attendance.models import OvertimeRequest, PunchCorrection
+    from attendance.summary import staff_queryset, unapproved_items, worked_rest_days
+    from tests.factories import AssignmentFactory, UserFactory
+
+    saturdays = SiteFactory(code="SAT", name="周六上班的场馆")
+    SiteSchedule.objects.create(
+        site=saturdays,
+        valid_from=date(2026, 1, 1),
+        weekdays="123456",
+        start_time=time(9),
+        end_time=time(18),
+    )
+    weekender = UserFactory(department=cast.dept_a)
+    AssignmentFactory(user=weekender, site=saturdays)
+    corrected = UserFactory(department=cast.dept_a)
+    AssignmentFactory(user=corrected, site=cast.site)
+    SiteDayOff.objects.create(site=cast.site, date=date(2026, 11, 11), reason="客户内部活动")
+    record(cast.staff, date(2026, 11, 2), cast.site)  # a working Monday
+    record(cast.staff, date(2026, 11, 11), cast.site)  # the client's day off
+    record(cast.staff, date(2026, 11, 14), cast.site, (10, 0), (15, 0))  # Saturday
+    record(cast.staff, date(2026, 11, 15), cast.site, (10, 0), (12, 0))  # Sunday, approved
+    record(weekender, date(2026, 11, 14), saturdays)  # their working Saturday
+    record(weekender, date(2026, 11, 15), saturdays, (9, 0), (11, 0))  # their Sunday
+    PunchCorrection.objects.create(  # a forgotten check-in on a Sunday, approved
+        user=corrected, date=date(2026, 11, 22), kind="check_in", time=time(9), reason="忘了"
+    )
+    PunchCorrection.objects.filter(user=corrected).update(status="approved")
+    OvertimeRequest.objects.create(
+        user=cast.staff,
+        site=cast.site,
+        date=date(2026, 11, 15),
+        start_time=time(10, 0),
+        end_time=time(12, 0),
+        planned_minutes=120,
+        reason="保障",
+        kind=OvertimeKind.REST_DAY,
+        status=OvertimeStatus.FILED,
+    )
+    first, last = date(2026, 11, 1), date(2026, 11, 30)
+    people = staff_queryset(base=get_user_model().objects.all())
+    period = Period([p.pk for p in people], first, last, today=TODAY)
+    full = sorted(
+        (p.pk, d.date)
+        for p in people
+        for d in period.days_of(p.pk)
+        if d.status == DayStatus.UNAPPROVED_OVERTIME
+    )
+    frame = Frame(first, last)
+    found = sorted(
+        (p.pk, d.date) for p, d, _h in unapproved_items(worked_rest_days(people, frame), frame)
+    )
+    assert found == full
+    assert full == sorted(
+        [
+            (cast.staff.pk, date(2026, 11, 11)),
+            (cast.staff.pk, date(2026, 11, 14)),
+            (weekender.pk, date(2026, 11, 15)),
+            (corrected.pk, date(2026, 11, 22)),
+        ]
+    )
