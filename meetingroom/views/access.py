@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +36,19 @@ from onsite.transition_views import transition_page, transition_view
 from onsite.workflow import WorkflowError
 
 
+def _inside_count():
+    """How many are inside a venue, counted over its open entries only (the partial index
+    of open entries), not over a join with its whole access log."""
+    open_entries = (
+        AccessEntry.objects.filter(venue=OuterRef("pk"), exited_at__isnull=True)
+        .order_by()
+        .values("venue")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(open_entries), 0)
+
+
 @allowed("meetingroom.use")
 @require_GET
 def index(request):
@@ -43,7 +57,7 @@ def index(request):
     venues = list(
         visible(request.user, Venue)
         .select_related("site", "meeting_settings")
-        .annotate(inside=Count("access_log", filter=Q(access_log__exited_at__isnull=True)))
+        .annotate(inside=_inside_count())
         .order_by("site__code", "name")
     )
     locked = lockdowns(venues, now)

@@ -137,3 +137,19 @@ def test_a_refusal_at_the_door_goes_back_to_the_door_saying_why(cast, login):
     )
     assert again.redirect_chain[-1][0] == door
     assert "张伟" in str(list(again.context["messages"])[0])
+
+
+def test_the_venue_list_counts_only_the_people_still_inside(cast, login):
+    now = timezone.now()
+    for hours in range(1, 6):  # five visits that ended
+        f.make_entry(
+            cast.venue,
+            cast.staff,
+            cast.manager,
+            at=now - timedelta(hours=hours + 1),
+            exited=now - timedelta(hours=hours),
+        )
+    f.make_entry(cast.venue, cast.staff, cast.manager)
+    f.make_entry(cast.venue, cast.supervisor, cast.manager)
+    page = login(cast.manager).get(reverse("meetingroom:index")).content.decode()
+    assert "2人在内" in page and "7人在内" not in page
