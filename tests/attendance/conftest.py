@@ -5,7 +5,14 @@ from datetime import date, datetime, time
 import pytest
 from django.utils import timezone
 
-from attendance.models import AttendanceRecord, LeaveType, SiteSchedule
+from attendance.choices import Compensation, OvertimeKind, OvertimeStatus
+from attendance.models import (
+    AttendanceRecord,
+    LeaveRequest,
+    LeaveType,
+    OvertimeRequest,
+    SiteSchedule,
+)
 
 
 def at(day, hour, minute=0):
@@ -75,3 +82,30 @@ def _english_messages():
 
     with translation.override("en"):
         yield
+
+
+def leave_day_and_rest_day_overtime(cast):
+    """张伟 (cast.staff) in November 2026: a day of annual leave on the 6th and 4.5 h of filed
+    rest-day overtime (planned 4 h) on Saturday the 14th."""
+    LeaveRequest.objects.create(
+        user=cast.staff,
+        leave_type=leave_type("ANNUAL"),
+        start_date=date(2026, 11, 6),
+        end_date=date(2026, 11, 6),
+        days=1,
+        reason="事",
+        status="approved",
+    )
+    OvertimeRequest.objects.create(
+        user=cast.staff,
+        site=cast.site,
+        date=date(2026, 11, 14),
+        start_time=time(9),
+        end_time=time(13),
+        planned_minutes=240,
+        actual_minutes=270,
+        kind=OvertimeKind.REST_DAY,
+        compensation=Compensation.PAY,
+        reason="保障",
+        status=OvertimeStatus.FILED,
+    )

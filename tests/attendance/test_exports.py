@@ -4,7 +4,7 @@ person who asked for it downloads it."""
 
 import hashlib
 import io
-from datetime import date, time
+from datetime import date
 from urllib.parse import quote
 
 import pytest
@@ -14,13 +14,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from attendance import exports
-from attendance.choices import Compensation, OvertimeKind, OvertimeStatus
-from attendance.models import AttendanceExport, LeaveRequest, OvertimeRequest
+from attendance.choices import OvertimeKind
+from attendance.models import AttendanceExport
 from attendance.summary import header, leave_types, month_rows, staff_queryset, values
 from onsite import exports as framework
 from onsite.choices import ExportState
 from onsite.models import AuditEntry, Notification
-from tests.attendance.conftest import leave_type
+from tests.attendance.conftest import leave_day_and_rest_day_overtime, leave_type
 from tests.factories import UserFactory
 
 LABEL = AttendanceExport._meta.label
@@ -39,28 +39,7 @@ def november(cast, schedule, record):
     record(cast.staff, date(2026, 11, 3), cast.site, (9, 20), (18, 0))
     record(cast.staff, date(2026, 11, 4), cast.site, (9, 30), (18, 0))
     record(cast.staff, date(2026, 11, 5), cast.site, (9, 0), (16, 0))
-    LeaveRequest.objects.create(
-        user=cast.staff,
-        leave_type=leave_type("ANNUAL"),
-        start_date=date(2026, 11, 6),
-        end_date=date(2026, 11, 6),
-        days=1,
-        reason="事",
-        status="approved",
-    )
-    OvertimeRequest.objects.create(
-        user=cast.staff,
-        site=cast.site,
-        date=date(2026, 11, 14),
-        start_time=time(9),
-        end_time=time(13),
-        planned_minutes=240,
-        actual_minutes=270,
-        kind=OvertimeKind.REST_DAY,
-        compensation=Compensation.PAY,
-        reason="保障",
-        status=OvertimeStatus.FILED,
-    )
+    leave_day_and_rest_day_overtime(cast)
     return cast
 
 

@@ -4,19 +4,18 @@ department); the detailed sheet shows each person's days with times, leave and o
 
 import io
 import re
-from datetime import date, time
+from datetime import date
 
 import pytest
 import time_machine
 from pypdf import PdfReader
 
 from attendance import exports
-from attendance.choices import Compensation, OvertimeKind, OvertimeStatus
-from attendance.models import AttendanceExport, LeaveRequest, OvertimeRequest
+from attendance.models import AttendanceExport
 from attendance.pdf.parallel import Renderer, RenderError
 from onsite import exports as framework
 from onsite.choices import ExportState
-from tests.attendance.conftest import leave_type
+from tests.attendance.conftest import leave_day_and_rest_day_overtime
 
 LABEL = AttendanceExport._meta.label
 
@@ -42,28 +41,7 @@ def november(cast, schedule, record):
     record(cast.staff, date(2026, 11, 2), cast.site, (9, 0), (18, 0))
     record(cast.staff, date(2026, 11, 3), cast.site, (9, 20), (18, 5))
     record(cast.staff, date(2026, 11, 14), cast.site, (8, 55), (13, 30))
-    LeaveRequest.objects.create(
-        user=cast.staff,
-        leave_type=leave_type("ANNUAL"),
-        start_date=date(2026, 11, 6),
-        end_date=date(2026, 11, 6),
-        days=1,
-        reason="事",
-        status="approved",
-    )
-    OvertimeRequest.objects.create(
-        user=cast.staff,
-        site=cast.site,
-        date=date(2026, 11, 14),
-        start_time=time(9),
-        end_time=time(13),
-        planned_minutes=240,
-        actual_minutes=270,
-        kind=OvertimeKind.REST_DAY,
-        compensation=Compensation.PAY,
-        reason="保障",
-        status=OvertimeStatus.FILED,
-    )
+    leave_day_and_rest_day_overtime(cast)
     return cast
 
 
