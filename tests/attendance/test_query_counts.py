@@ -16,6 +16,20 @@ from tests.attendance.conftest import at, leave_type
 from tests.factories import AssignmentFactory, UserFactory
 
 
+def _leave_day(person, leave_type, day, approved=False):
+    """One day of leave, approved or waiting for a decision."""
+    status = {"status": "approved"} if approved else {}
+    LeaveRequest.objects.create(
+        user=person,
+        leave_type=leave_type,
+        start_date=day,
+        end_date=day,
+        days=1,
+        reason="事",
+        **status,
+    )
+
+
 def add_people(cast, count, start=0):
     annual = leave_type("ANNUAL")
     for n in range(start, start + count):
@@ -34,23 +48,8 @@ def add_people(cast, count, start=0):
                 status=status,
                 supervisor_by=cast.supervisor if status != OvertimeStatus.SUBMITTED else None,
             )
-        LeaveRequest.objects.create(
-            user=person,
-            leave_type=annual,
-            start_date=date(2026, 11, 2),
-            end_date=date(2026, 11, 2),
-            days=1,
-            reason="事",
-            status="approved",
-        )
-        LeaveRequest.objects.create(
-            user=person,
-            leave_type=annual,
-            start_date=date(2026, 12, 2),
-            end_date=date(2026, 12, 2),
-            days=1,
-            reason="事",
-        )
+        _leave_day(person, annual, date(2026, 11, 2), approved=True)
+        _leave_day(person, annual, date(2026, 12, 2))
         person.attendance.create(
             date=date(2026, 11, 15),
             site=cast.site,
@@ -193,23 +192,8 @@ def add_month_of_staff(cast, count, start):
             kind=OvertimeKind.REST_DAY,
             reason=f"保障 {n}",
         )
-        LeaveRequest.objects.create(
-            user=person,
-            leave_type=annual,
-            start_date=date(2026, 11, 3),
-            end_date=date(2026, 11, 3),
-            days=1,
-            reason="事",
-            status="approved",
-        )
-        LeaveRequest.objects.create(
-            user=person,
-            leave_type=annual,
-            start_date=date(2026, 11, 27),
-            end_date=date(2026, 11, 27),
-            days=1,
-            reason="事",
-        )
+        _leave_day(person, annual, date(2026, 11, 3), approved=True)
+        _leave_day(person, annual, date(2026, 11, 27))
         PunchCorrection.objects.create(
             user=person, date=date(2026, 11, 20), kind="check_out", time=time(18), reason="忘了"
         )
