@@ -47,6 +47,9 @@ def row_helper(form, button, *, method="get", action=""):
     helper.form_action = action
     helper.disable_csrf = method == "get"
     helper.label_class = "small"
+    # A lean field template (label, input or select, its errors): the filter row is on
+    # every month list, and Bootstrap's general one costs more than the rest of the page.
+    helper.field_template = "includes/row_field.html"
     hidden, shown = [], []
     for name, field in form.fields.items():
         if field.widget.is_hidden:

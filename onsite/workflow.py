@@ -336,5 +336,16 @@ def lock(model_or_queryset, pk):
 
 
 def workflows_of(model):
-    """The workflows whose rows are ``model`` objects."""
-    return [w for w in WORKFLOWS.values() if w.model is model]
+    """The workflows whose rows are ``model`` objects (worked out once per model: a list page
+    asks it for every row's badge)."""
+    found = _BY_MODEL.get(model)
+    if found is None or len(_BY_MODEL_SEEN) != len(WORKFLOWS):
+        if len(_BY_MODEL_SEEN) != len(WORKFLOWS):  # a workflow declared since: start over
+            _BY_MODEL.clear()
+            _BY_MODEL_SEEN[:] = list(WORKFLOWS)
+        found = _BY_MODEL[model] = [w for w in WORKFLOWS.values() if w.model is model]
+    return found
+
+
+_BY_MODEL = {}
+_BY_MODEL_SEEN = []
