@@ -36,7 +36,10 @@ class DayKind(models.TextChoices):
 
     @classmethod
     def working(cls):
-        return {cls.WORKDAY, cls.MAKEUP}
+        return _WORKING
+
+
+_WORKING = frozenset({DayKind.WORKDAY, DayKind.MAKEUP})
 
 
 class DayStatus(models.TextChoices):

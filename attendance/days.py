@@ -33,6 +33,7 @@ from attendance.models import (
     PunchCorrection,
     SiteSchedule,
 )
+from onsite.reading import Reader, placeholders
 
 NATIONAL = SiteSchedule(weekdays="12345", start_time=time(9, 0), end_time=time(18, 0))
 HALF = Decimal("0.5")
@@ -117,6 +118,26 @@ def leave_halves(leave, day):
     return morning, afternoon
 
 
+# The hot reads of every month page, written once (see onsite.reading).
+_RECORDS = Reader(AttendanceRecord, RECORD_FIELDS)
+_FIXES = Reader(PunchCorrection)
+_OVERTIME = Reader(OvertimeRequest)
+_APPROVED = str(CorrectionStatus.APPROVED)
+_DROPPED = (str(OvertimeStatus.CANCELLED), str(OvertimeStatus.REJECTED))
+
+
+def _people_on(user_ids, first, last, dates):
+    """(SQL condition, params): rows of ``user_ids`` dated ``first``–``last`` (or ``dates``).
+    The three tables name these columns alike (``user_id``, ``date``)."""
+    user, day = _RECORDS.column("user"), _RECORDS.column("date")
+    where = f"{user} IN ({placeholders(user_ids)})"
+    if dates is None:
+        bounds = [_RECORDS.value("date", first), _RECORDS.value("date", last)]
+        return f"{where} AND {day} >= %s AND {day} <= %s", [*user_ids, *bounds]
+    chosen = [_RECORDS.value("date", d) for d in sorted(dates)]
+    return f"{where} AND {day} IN ({placeholders(chosen)})", [*user_ids, *chosen]
+
+
 def _local(dt):
     return timezone.localtime(dt)
 
@@ -152,6 +173,7 @@ class Period:
         self.user_ids = list(user_ids)
         self.first, self.last = first, last
         self._hours_seen = {}
+        self._site_days = {}
         self.today = today or timezone.localdate()
         statuses = leave_statuses or [LeaveStatus.APPROVED]
         on = {"date__gte": first, "date__lte": last}
@@ -170,17 +192,13 @@ class Period:
             frame.days_off,
             frame.calendar,
         )
-        self.records = {
-            (row[1], row[2]): Punches(*row)
-            for row in AttendanceRecord.objects.filter(user_id__in=self.user_ids, **on)
-            .order_by()
-            .values_list(*RECORD_FIELDS)
-        }
-        self._read_requests(on, statuses if dates is None else None)
+        where, params = _people_on(self.user_ids, first, last, dates)
+        self.records = {(row[1], row[2]): Punches(*row) for row in _RECORDS.rows(where, params)}
+        self._read_requests(on, statuses if dates is None else None, where, params)
 
-    def _read_requests(self, on, leave_statuses):
+    def _read_requests(self, on, leave_statuses, where, params):
         """The people's leave (of ``leave_statuses``; none if None), approved corrections
-        and live overtime requests on the dates ``on`` selects (three queries)."""
+        and live overtime requests on the dates ``on`` (``where``) selects (three queries)."""
         self.leaves = defaultdict(list)
         if leave_statuses is not None:
             for leave in LeaveRequest.objects.filter(
@@ -191,13 +209,15 @@ class Period:
             ).select_related("leave_type"):
                 self.leaves[leave.user_id].append(leave)
         self.corrections = defaultdict(dict)
-        for fix in PunchCorrection.objects.filter(
-            user_id__in=self.user_ids, status=CorrectionStatus.APPROVED, **on
-        ):
+        status = _FIXES.column("status")
+        for fix in _FIXES.objects(f"{where} AND {status} = %s", [*params, _APPROVED]):
             self.corrections[(fix.user_id, fix.date)][fix.kind] = fix
         self.overtime = defaultdict(list)
-        for ot in OvertimeRequest.objects.filter(user_id__in=self.user_ids, **on).exclude(
-            status__in=[OvertimeStatus.CANCELLED, OvertimeStatus.REJECTED]
+        status = _OVERTIME.column("status")
+        for ot in _OVERTIME.objects(
+            f"{where} AND {status} NOT IN (%s, %s)",
+            [*params, *_DROPPED],
+            order=_OVERTIME.column("id") + " DESC",  # within a day: the model's own order
         ):
             self.overtime[(ot.user_id, ot.date)].append(ot)
 
@@ -221,18 +241,11 @@ class Period:
 
     def day(self, user_id, day, *, national_if_unassigned=False):
         assignment = self.assignment_on(user_id, day)
-        if assignment is None:
-            if not national_if_unassigned:
-                return Day(day, DayKind.UNASSIGNED, status=DayStatus.UNASSIGNED)
-            result = Day(day, self.kind_of(day, None, NATIONAL), schedule=NATIONAL)
-        else:
-            schedule = self.schedule_on(assignment.site_id, day)
-            result = Day(
-                day,
-                self.kind_of(day, assignment.site_id, schedule),
-                site_id=assignment.site_id,
-                schedule=schedule,
-            )
+        if assignment is None and not national_if_unassigned:
+            return Day(day, DayKind.UNASSIGNED, status=DayStatus.UNASSIGNED)
+        site_id = assignment.site_id if assignment else None
+        kind, schedule = self._site_day(site_id, day)
+        result = Day(day, kind, site_id=site_id, schedule=schedule)
         result.record = self.record_of(user_id, day, result.site_id)
         result.overtime = self.overtime.get((user_id, day), [])
         morning_off = afternoon_off = False
@@ -246,6 +259,16 @@ class Period:
             result.leave_portion = (HALF if morning_off else 0) + (HALF if afternoon_off else 0)
         self._judge(result, morning_off, afternoon_off)
         return result
+
+    def _site_day(self, site_id, day):
+        """(kind, schedule) of ``day`` at ``site_id`` (None: the national calendar), worked
+        out once per site and date: the same for everyone there."""
+        key = (site_id, day)
+        found = self._site_days.get(key)
+        if found is None:
+            schedule = NATIONAL if site_id is None else self.schedule_on(site_id, day)
+            found = self._site_days[key] = (self.kind_of(day, site_id, schedule), schedule)
+        return found
 
     def record_of(self, user_id, day, site_id=None):
         """The day's check-in and check-out as derivation sees them: the punches, with the

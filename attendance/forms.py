@@ -27,6 +27,7 @@ from attendance.models import (
     SiteSchedule,
 )
 from onsite.models import Department, Site
+from onsite.widgets import quick_select
 
 # A month as ``?month=2026-11`` (the value of an ``<input type="month">``).
 MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
@@ -55,6 +56,7 @@ def row_helper(form, button, *, method="get", action=""):
         if field.widget.is_hidden:
             hidden.append(name)
             continue
+        quick_select(field)
         size = "form-select-sm" if isinstance(field.widget, forms.Select) else "form-control-sm"
         field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {size}".strip()
         shown.append(Column(name, css_class="col-6 col-md"))

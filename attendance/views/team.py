@@ -62,12 +62,17 @@ _NUMBER = '<td class="text-end">{}</td>'
 def totals_cells(rows, types):
     """Each person's totals (``values``) as the ``<td>`` of a table row, escaped and
     formatted as the template would, the numbers right-aligned."""
-    found = []
+    found, numbers = [], {}  # a number's cell made once (most are 0)
     for row in rows:
-        cells = [
-            (_NUMBER if i >= 3 else "<td>{}</td>").format(escape(localize(v)))
-            for i, v in enumerate(values(row, types))
-        ]
+        cells = []
+        for i, v in enumerate(values(row, types)):
+            if i < 3:
+                cells.append(f"<td>{escape(v)}</td>")
+                continue
+            key = (type(v), v)
+            if key not in numbers:
+                numbers[key] = _NUMBER.format(escape(localize(v)))
+            cells.append(numbers[key])
         found.append(mark_safe("".join(cells)))  # noqa: S308 - every value escaped above
     return found
 
