@@ -4,6 +4,7 @@ that ``manage.py seed_scale`` filled, printed as one JSON object on the last lin
     measure.py pages    STAFF END REPETITIONS CLOCK   every daily page against base.html
     measure.py export   STAFF END INDEX               build one background export
     measure.py reminders STAFF END                    every reminder kind's scan
+    measure.py checkin  STAFF END PEOPLE CLOCK        check-in POSTs against a minimal POST
     measure.py load-prepare STAFF END USERS           free today for the load test's people
     measure.py load-verify  STAFF END RESULTS.json    check-ins in the database vs locust's
 """
@@ -36,15 +37,17 @@ settings.STORAGES = {
 
 from django.contrib.auth.decorators import login_required  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.shortcuts import render  # noqa: E402
+from django.shortcuts import redirect, render  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.urls import clear_url_caches, path  # noqa: E402
+from django.urls import clear_url_caches, path, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from django.views.decorators.http import require_POST  # noqa: E402
 
 from onsite import scale as scaling  # noqa: E402
 
 BACKEND = "onsite.auth_backends.UsernameOrEmployeeNumberBackend"
 BASELINE = "/bench-baseline/"
+MINIMAL_POST = "/bench-minimal-post/"
 CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
 
 
@@ -54,11 +57,20 @@ def baseline(request):
     return render(request, "base.html")
 
 
+@login_required
+@require_POST
+def minimal_post(request):
+    """A signed-in POST that changes nothing and redirects, as a check-in does: the floor
+    a check-in's throughput is held against."""
+    return redirect(BASELINE)
+
+
 def _mount_baseline():
     from importlib import import_module
 
     urls = import_module(settings.ROOT_URLCONF)
     urls.urlpatterns.insert(0, path(BASELINE.strip("/") + "/", baseline))
+    urls.urlpatterns.insert(0, path(MINIMAL_POST.strip("/") + "/", minimal_post))
     clear_url_caches()
 
 
@@ -132,6 +144,50 @@ def pages(scale, repetitions, clock):
                 }
             )
     return {"pages": rows, "clock": clock, "repetitions": repetitions}
+
+
+def checkin(scale, people, clock):
+    """Each of ``people`` staff (nothing recorded today) checks in once, alternating with the
+    same person's POST to ``minimal_post``: CPU time per request of each, and check-in
+    throughput as a share of the minimal POST's (the ratio of their medians). Their
+    check-ins are removed after."""
+    from attendance.models import AttendanceRecord
+
+    _mount_baseline()
+    tick = CLOCKS[clock]
+    chosen = [scale.users[n] for n in sorted(scale.users)[-people:]]
+    today = timezone.localdate()
+    AttendanceRecord.objects.filter(user__in=chosen, date=today).delete()
+    url = reverse("attendance:check_in")
+    clients = []
+    for user in chosen:
+        client = Client()
+        client.force_login(user, backend=BACKEND)
+        _get(client, reverse("attendance:today"))  # first-use caches, as a person has
+        clients.append(client)
+    checkins, minimal, queries = [], [], []
+    for client in clients:
+        for target, times in ((url, checkins), (MINIMAL_POST, minimal)):
+            with Counted() as counted:
+                started = tick()
+                response = client.post(target)
+                times.append((tick() - started) * 1000)
+            if response.status_code != 302:
+                raise SystemExit(f"{target}: HTTP {response.status_code}")
+            if target == url:
+                queries.append(len(counted))
+    made = AttendanceRecord.objects.filter(user__in=chosen, date=today)
+    checked_in = made.count()
+    made.delete()
+    return {
+        "people": len(chosen),
+        "checked_in": checked_in,
+        "check_in_median_ms": median(checkins),
+        "check_in_p95_ms": _p95(checkins),
+        "minimal_median_ms": median(minimal),
+        "share": median(minimal) / max(median(checkins), 1e-6),
+        "queries": max(queries),
+    }
 
 
 def export(scale, index):
@@ -243,6 +299,8 @@ def main():
     scale = scaling.attach(date.fromisoformat(end) if end else None, int(staff))
     if step == "pages":
         result = pages(scale, int(rest[0]), rest[1])
+    elif step == "checkin":
+        result = checkin(scale, int(rest[0]), rest[1])
     elif step == "export":
         result = export(scale, int(rest[0]))
     elif step == "export-count":

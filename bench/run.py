@@ -6,6 +6,8 @@ For each scale (50 and 500 staff) it builds a throw-away database (``migrate`` a
 - every daily page of every app (``<app>/scale.py: pages``) as the person who opens it:
   median, p95, queries, bytes, and p95 ÷ that of a page rendering only ``base.html`` for the
   same person, measured alternating in the same process (CPU time by default);
+- check-in: CPU time per check-in POST against a minimal signed-in POST, alternating, as
+  a share of the minimal POST's throughput (and its queries);
 - every app's background export (``<app>/scale.py: exports``): build time and the child's
   peak memory (``os.wait4``'s ``ru_maxrss``);
 - every reminder kind's scan: time, queries, reminders sent;
@@ -41,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SCALES = {"tenth": 50, "full": 500}
+CHECKIN_PEOPLE = 25  # staff who each check in once (alternating with a minimal POST)
 sys.path.insert(0, str(ROOT))
 
 from bench import table  # noqa: E402
@@ -234,6 +237,15 @@ def run_scale(scale, args):
         scale.result.update(_child(pages, scale.env, "pages"))
         took = time.perf_counter() - started
         print(f"  {len(scale.result['pages'])} pages measured in {took:.0f} s", flush=True)
+    if "checkin" not in args.skip:
+        people = min(CHECKIN_PEOPLE, scale.staff // 2)
+        found = _child(_measure("checkin", scale, people, args.clock), scale.env, "check-in")
+        scale.result["checkin"] = found
+        print(
+            f"  check-in: {found['check_in_median_ms']:.1f} ms, minimal POST "
+            f"{found['minimal_median_ms']:.1f} ms: {found['share']:.0%}",
+            flush=True,
+        )
     if "exports" not in args.skip:
         scale.result["exports"] = exports(scale)
     if "reminders" not in args.skip:
@@ -277,7 +289,7 @@ def _arguments():
         "--skip",
         nargs="*",
         default=[],
-        choices=["pages", "exports", "reminders", "load"],
+        choices=["pages", "checkin", "exports", "reminders", "load"],
         help="Parts not to run.",
     )
     return parser.parse_args()
