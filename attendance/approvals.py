@@ -9,14 +9,41 @@ transitions now (``Workflow.allows``: the same checks as the page and the servic
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.utils import timezone
+
 from attendance.choices import QUEUE_SECTIONS
 from onsite.paging import paginate
 from onsite.permissions import may, visible
 
+_PERSON = ("user__first_name", "user__last_name", "user__username")
+_DEPARTMENT = ("user__profile__department__name",)
+# What a row shows and what deciding it asks (the applicant's department), nothing more.
 _RELATED = {
-    "overtime": ("user__profile__department", "site", "supervisor_by"),
+    "overtime": ("user__profile__department", "site"),
     "leave": ("user__profile__department", "leave_type"),
     "correction": ("user__profile__department",),
+}
+_FIELDS = {
+    "overtime": (
+        "date",
+        "start_time",
+        "end_time",
+        "kind",
+        "reason",
+        "submitted_late",
+        "late_reason",
+        "site__name",
+    ),
+    "leave": (
+        "start_date",
+        "start_half",
+        "end_date",
+        "end_half",
+        "days",
+        "reason",
+        "leave_type__name",
+    ),
+    "correction": ("date", "kind", "time", "reason"),
 }
 _ORDER = {"overtime": ("date", "id"), "leave": ("start_date", "id"), "correction": ("date", "id")}
 
@@ -51,25 +78,35 @@ def _page(query, param, rows):
     return paginate(SimpleNamespace(GET={"page": query.get(param)}), rows)
 
 
-def sections_for(user, query):
+def _waiting(user, spec):
+    """The section's waiting requests the person sees, with only the columns the row shows
+    and its decision reads."""
+    flow = spec.workflow
+    return (
+        visible(user, flow.model)
+        .filter(**{flow.field: spec.state})
+        .select_related(*_RELATED[spec.what])
+        .only("user", flow.field, "created_at", *_PERSON, *_DEPARTMENT, *_FIELDS[spec.what])
+        .order_by(*_ORDER[spec.what])
+    )
+
+
+def sections_for(user, query, now=None):
     """The queue's sections for ``user``, each with the page (``query``: the request's
-    GET) of the rows they may decide now."""
+    GET) of the rows they may decide ``now``."""
+    now = now or timezone.now()
     found = []
     for spec in QUEUE_SECTIONS:
         flow = spec.workflow
         names = [name for name, _label in spec.actions]
         if not any(may(user, flow.transition(name).rule) for name in names):
             continue
-        waiting = (
-            visible(user, flow.model)
-            .filter(**{flow.field: spec.state})
-            .select_related(*_RELATED[spec.what])
-            .order_by(*_ORDER[spec.what])
-        )
         param = f"{spec.what}-{spec.state}"
-        page = _page(query, param, waiting)
+        page = _page(query, param, _waiting(user, spec))
         rows = [
-            row for row in page.object_list if any(flow.allows(user, row, name) for name in names)
+            row
+            for row in page.object_list
+            if any(flow.allows(user, row, name, now) for name in names)
         ]
         found.append(Section(spec.what, spec.title, spec.actions, rows, page, param, query))
     return found

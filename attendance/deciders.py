@@ -120,6 +120,19 @@ class Routes:
             return Route(HR)
         return Route(NOBODY)
 
+    def route_once(self, applicant_id, department_id, hr_ids=frozenset()):
+        """``route()``, worked out once per department for the applicants it does not depend
+        on: who is nobody's supervisor or deputy and not among ``hr_ids`` (only those are
+        taken out of the route), so a page of requests asks ``route()`` a few times."""
+        if not hasattr(self, "_memo"):
+            self._memo = {}
+            self._named = set().union(*self.supervisors.values(), *self.deputies.values())
+        named = applicant_id in self._named or applicant_id in hr_ids
+        key = (applicant_id if named else None, department_id, hr_ids)
+        if key not in self._memo:
+            self._memo[key] = self.route(applicant_id, department_id, hr_ids)
+        return self._memo[key]
+
     def home_departments(self):
         """{supervisor id: their own department id} (one query, the first time)."""
         if not hasattr(self, "_home"):
@@ -207,8 +220,8 @@ def decides(user, request, day=None):
         return False
     profile = getattr(request.user, "profile", None)
     routes = routes_for(user, day)
-    hr = {user.pk} if has_role(user, Role.HR) else set()
-    route = routes.route(request.user_id, profile.department_id if profile else None, hr)
+    hr = frozenset({user.pk}) if has_role(user, Role.HR) else frozenset()
+    route = routes.route_once(request.user_id, profile.department_id if profile else None, hr)
     if route.how == HR:
         return bool(hr)
     return user.pk in route.decider_ids

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -11,6 +12,7 @@ from attendance.choices import REQUEST_FLOWS
 from attendance.forms import BulkDecisionForm
 from attendance.holidays import calendar_warning
 from attendance.views.common import flagged_departments
+from attendance.views.queue_rows import queue_cells
 from onsite.access import allowed
 from onsite.permissions import may, visible
 
@@ -19,8 +21,9 @@ from onsite.permissions import may, visible
 @require_GET
 def queue(request):
     warn = may(request.user, "attendance.manage_calendar")
+    now = timezone.now()
     context = {
-        "sections": sections_for(request.user, request.GET),
+        "sections": queue_cells(sections_for(request.user, request.GET, now), now),
         "calendar_warning": calendar_warning() if warn else [],
         "flagged": flagged_departments(request.user),
         "may_name_deputy": may(request.user, "attendance.name_deputy"),
