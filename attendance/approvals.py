@@ -9,20 +9,21 @@ transitions now (``Workflow.allows``: the same checks as the page and the servic
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.db.models import F
 from django.utils import timezone
 
 from attendance.choices import QUEUE_SECTIONS
 from onsite.paging import paginate
 from onsite.permissions import may, visible
 
-_PERSON = ("user__first_name", "user__last_name", "user__username")
-_DEPARTMENT = ("user__profile__department__name",)
-# What a row shows and what deciding it asks (the applicant's department), nothing more.
-_RELATED = {
-    "overtime": ("user__profile__department", "site"),
-    "leave": ("user__profile__department", "leave_type"),
-    "correction": ("user__profile__department",),
-}
+# What a row shows and what deciding it reads (the applicant and their department), nothing
+# more: the applicant (and their profile) as objects, the names of the rest as columns.
+_APPLICANT = (
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+    "user__profile__department",
+)
 _FIELDS = {
     "overtime": (
         "date",
@@ -32,18 +33,14 @@ _FIELDS = {
         "reason",
         "submitted_late",
         "late_reason",
-        "site__name",
     ),
-    "leave": (
-        "start_date",
-        "start_half",
-        "end_date",
-        "end_half",
-        "days",
-        "reason",
-        "leave_type__name",
-    ),
+    "leave": ("start_date", "start_half", "end_date", "end_half", "days", "reason"),
     "correction": ("date", "kind", "time", "reason"),
+}
+_NAMES = {
+    "overtime": {"site_name": F("site__name")},
+    "leave": {"leave_type_name": F("leave_type__name")},
+    "correction": {},
 }
 _ORDER = {"overtime": ("date", "id"), "leave": ("start_date", "id"), "correction": ("date", "id")}
 
@@ -78,17 +75,33 @@ def _page(query, param, rows):
     return paginate(SimpleNamespace(GET={"page": query.get(param)}), rows)
 
 
+@dataclass
+class _Waiting:
+    """A section's waiting requests for the paginator: ``rows`` (sliced for the page) with
+    what a row shows, counted on ``counted`` (the same requests without the joins)."""
+
+    rows: object
+    counted: object
+
+    def count(self):
+        return self.counted.count()
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
 def _waiting(user, spec):
     """The section's waiting requests the person sees, with only the columns the row shows
     and its decision reads."""
     flow = spec.workflow
-    return (
-        visible(user, flow.model)
-        .filter(**{flow.field: spec.state})
-        .select_related(*_RELATED[spec.what])
-        .only("user", flow.field, "created_at", *_PERSON, *_DEPARTMENT, *_FIELDS[spec.what])
+    counted = visible(user, flow.model).filter(**{flow.field: spec.state})
+    rows = (
+        counted.select_related("user__profile")
+        .only("user", flow.field, "created_at", *_APPLICANT, *_FIELDS[spec.what])
+        .annotate(department_name=F("user__profile__department__name"), **_NAMES[spec.what])
         .order_by(*_ORDER[spec.what])
     )
+    return _Waiting(rows, counted)
 
 
 def sections_for(user, query, now=None):

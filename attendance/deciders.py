@@ -138,7 +138,9 @@ class Routes:
         if not hasattr(self, "_home"):
             ids = set().union(*self.supervisors.values()) if self.supervisors else set()
             self._home = dict(
-                StaffProfile.objects.filter(user_id__in=ids).values_list("user_id", "department_id")
+                StaffProfile.objects.filter(user_id__in=ids)
+                .order_by()
+                .values_list("user_id", "department_id")
             )
         return self._home
 
@@ -251,18 +253,38 @@ def deputy_today(user, day=None):
     return any(user.pk in deputies for deputies in routes.deputies.values())
 
 
+def _answer(routes, question, user, work):
+    """``work()``, asked once per person and question of the day's routes (the queue asks
+    ``visible()`` for each of its sections)."""
+    answers = routes.__dict__.setdefault("_answers", {})
+    key = (question, user.pk)
+    if key not in answers:
+        answers[key] = frozenset(work())
+    return answers[key]
+
+
 def decided_department_ids(user, day=None):
     """Departments whose staff's requests ``user`` decides (as supervisor, deputy or parent)."""
     routes = routes_for(user, day)
-    return {d for d in routes.parents if user.pk in routes.route(None, d).decider_ids}
+    return _answer(
+        routes,
+        "departments",
+        user,
+        lambda: (d for d in routes.parents if user.pk in routes.route_once(None, d).decider_ids),
+    )
 
 
 def escalated_applicant_ids(user, day=None):
     """Supervisors whose own requests come to ``user`` (a supervisor's own request goes to
     another supervisor of their department, else one level up)."""
     routes = routes_for(user, day)
-    return {
-        supervisor
-        for supervisor, department_id in routes.home_departments().items()
-        if user.pk in routes.route(supervisor, department_id).decider_ids
-    }
+    return _answer(
+        routes,
+        "escalated",
+        user,
+        lambda: (
+            supervisor
+            for supervisor, department_id in routes.home_departments().items()
+            if user.pk in routes.route_once(supervisor, department_id).decider_ids
+        ),
+    )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import empty
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,13 +18,21 @@ from onsite.access import allowed
 from onsite.permissions import may, visible
 
 
+def _person(user):
+    """The signed-in person themselves rather than the request's lazy stand-in (once it has
+    been read): the queue asks who decides each of its rows, and every attribute read
+    through the stand-in is a further call."""
+    wrapped = getattr(user, "_wrapped", empty)
+    return user if wrapped is empty else wrapped
+
+
 @allowed("attendance.view_queue")
 @require_GET
 def queue(request):
     warn = may(request.user, "attendance.manage_calendar")
     now = timezone.now()
     context = {
-        "sections": queue_cells(sections_for(request.user, request.GET, now), now),
+        "sections": queue_cells(sections_for(_person(request.user), request.GET, now), now),
         "calendar_warning": calendar_warning() if warn else [],
         "flagged": flagged_departments(request.user),
         "may_name_deputy": may(request.user, "attendance.name_deputy"),

@@ -6,6 +6,8 @@ has waited), every text escaped, so the template loops over rows without resolvi
 variables, filters and a ``{% url %}`` for each (the same HTML the template wrote).
 """
 
+import unicodedata
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
@@ -31,7 +33,10 @@ def _link_to(url_name):
 
 
 def _short(text, length):
-    return escape(Truncator(text).chars(length))
+    """``text|truncatechars:length``, escaped (a text that fits is only normalised, as the
+    filter does)."""
+    text = unicodedata.normalize("NFC", text)
+    return escape(text if len(text) <= length else Truncator(text).chars(length))
 
 
 def _overtime(ot, late):
@@ -41,14 +46,14 @@ def _overtime(ot, late):
         reason += f'<div class="badge text-bg-warning text-wrap">{late}：{why}</div>'
     return (
         f"<td>{ot.date:%Y-%m-%d}</td><td>{ot.start_time:%H:%M}–{ot.end_time:%H:%M}</td>"
-        f"<td>{escape(ot.get_kind_display())}</td><td>{escape(ot.site.name)}</td>"
+        f"<td>{escape(ot.get_kind_display())}</td><td>{escape(ot.site_name)}</td>"
         f'<td class="text-wrap text-break">{reason}</td>'
     )
 
 
 def _leave(leave, late):
     return (
-        f"<td>{escape(leave.leave_type.name)}</td>"
+        f"<td>{escape(leave.leave_type_name)}</td>"
         f"<td>{leave.start_date:%Y-%m-%d} {escape(leave.get_start_half_display())}</td>"
         f"<td>{leave.end_date:%Y-%m-%d} {escape(leave.get_end_half_display())}</td>"
         f"<td>{escape(localize(leave.days))}</td>"
@@ -67,11 +72,6 @@ def _correction(fix, late):
 _COLUMNS = {"overtime": _overtime, "leave": _leave, "correction": _correction}
 
 
-def _department(user):
-    profile = getattr(user, "profile", None)
-    return escape(profile.department.name) if profile else ""
-
-
 def queue_cells(sections, now=None):
     """Give every row of the ``sections`` its ``cells`` (see the module)."""
     now = now or timezone.now()
@@ -79,11 +79,12 @@ def queue_cells(sections, now=None):
     for section in sections:
         link, columns = _link_to(_DETAIL[section.what]), _COLUMNS[section.what]
         for row in section.rows:
+            department = escape(row.department_name or "")
             cells = (
                 '<td><input class="form-check-input" type="checkbox" name="ids" '
                 f'value="{row.pk}" aria-label="{select}"></td>'
                 f'<td><a href="{link.format(pk=row.pk)}">{escape(display_name(row.user))}</a>'
-                f'<div class="small text-body-secondary">{_department(row.user)}</div></td>'
+                f'<div class="small text-body-secondary">{department}</div></td>'
                 f"{columns(row, late)}"
                 f'<td class="small text-body-secondary">{escape(ago(row.created_at, now))}</td>'
             )
