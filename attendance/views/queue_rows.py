@@ -39,31 +39,53 @@ def _short(text, length):
     return escape(text if len(text) <= length else Truncator(text).chars(length))
 
 
-def _overtime(ot, late):
+class _Once(dict):
+    """The texts of one page, each worked out (and escaped) once: a choice's label, how long
+    a request has waited (``|ago`` says the same for every moment in the same minute ago)."""
+
+    def __init__(self, now):
+        super().__init__()
+        self.now = now
+
+    def label(self, row, field):
+        key = (type(row), field, getattr(row, field))
+        if key not in self:
+            self[key] = escape(getattr(row, f"get_{field}_display")())
+        return self[key]
+
+    def ago(self, moment):
+        seconds = int((self.now - moment).total_seconds())  # as ``ago`` counts them
+        key = ("ago", seconds < 0, abs(seconds) // 60)
+        if key not in self:
+            self[key] = escape(ago(moment, self.now))
+        return self[key]
+
+
+def _overtime(ot, once, late):
     reason = _short(ot.reason, 60)
     if ot.submitted_late:
         why = _short(ot.late_reason, 30)
         reason += f'<div class="badge text-bg-warning text-wrap">{late}：{why}</div>'
     return (
         f"<td>{ot.date:%Y-%m-%d}</td><td>{ot.start_time:%H:%M}–{ot.end_time:%H:%M}</td>"
-        f"<td>{escape(ot.get_kind_display())}</td><td>{escape(ot.site_name)}</td>"
+        f"<td>{once.label(ot, 'kind')}</td><td>{escape(ot.site_name)}</td>"
         f'<td class="text-wrap text-break">{reason}</td>'
     )
 
 
-def _leave(leave, late):
+def _leave(leave, once, late):
     return (
         f"<td>{escape(leave.leave_type_name)}</td>"
-        f"<td>{leave.start_date:%Y-%m-%d} {escape(leave.get_start_half_display())}</td>"
-        f"<td>{leave.end_date:%Y-%m-%d} {escape(leave.get_end_half_display())}</td>"
+        f"<td>{leave.start_date:%Y-%m-%d} {once.label(leave, 'start_half')}</td>"
+        f"<td>{leave.end_date:%Y-%m-%d} {once.label(leave, 'end_half')}</td>"
         f"<td>{escape(localize(leave.days))}</td>"
         f'<td class="text-wrap text-break">{_short(leave.reason, 60)}</td>'
     )
 
 
-def _correction(fix, late):
+def _correction(fix, once, late):
     return (
-        f"<td>{fix.date:%Y-%m-%d}</td><td>{escape(fix.get_kind_display())}</td>"
+        f"<td>{fix.date:%Y-%m-%d}</td><td>{once.label(fix, 'kind')}</td>"
         f"<td>{fix.time:%H:%M}</td>"
         f'<td class="text-wrap text-break">{_short(fix.reason, 60)}</td>'
     )
@@ -74,7 +96,7 @@ _COLUMNS = {"overtime": _overtime, "leave": _leave, "correction": _correction}
 
 def queue_cells(sections, now=None):
     """Give every row of the ``sections`` its ``cells`` (see the module)."""
-    now = now or timezone.now()
+    once = _Once(now or timezone.now())
     select, late = escape(gettext("Select")), escape(gettext("asked late"))
     for section in sections:
         link, columns = _link_to(_DETAIL[section.what]), _COLUMNS[section.what]
@@ -85,8 +107,8 @@ def queue_cells(sections, now=None):
                 f'value="{row.pk}" aria-label="{select}"></td>'
                 f'<td><a href="{link.format(pk=row.pk)}">{escape(display_name(row.user))}</a>'
                 f'<div class="small text-body-secondary">{department}</div></td>'
-                f"{columns(row, late)}"
-                f'<td class="small text-body-secondary">{escape(ago(row.created_at, now))}</td>'
+                f"{columns(row, once, late)}"
+                f'<td class="small text-body-secondary">{once.ago(row.created_at)}</td>'
             )
             row.cells = mark_safe(cells)  # noqa: S308 - every text escaped above
     return sections
