@@ -149,9 +149,14 @@ class Routes:
         return bool(self.deputies.get(supervisor_id))
 
 
-def undecided_departments():
+def undecided_departments(routes=None):
     """The departments with staff that no supervisor decides for, up the whole line (HR
-    does), in one query."""
+    does), in one query; with the day's ``routes`` already read, only the departments they
+    leave to HR are looked up (no query when there are none)."""
+    if routes is not None:
+        bare = [d for d in routes.parents if not any(routes.chain(d))]
+        staff = StaffProfile.objects.filter(department_id=OuterRef("pk"))
+        return list(Department.objects.filter(pk__in=bare).filter(Exists(staff))) if bare else []
     supervised = Department.supervisors.through.objects.filter(
         department_id=OuterRef("pk"), user__is_active=True, user__groups__name=Role.SUPERVISOR
     )

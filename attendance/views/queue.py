@@ -7,7 +7,7 @@ from django.utils.functional import empty
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from attendance import services
+from attendance import deciders, services
 from attendance.approvals import sections_for
 from attendance.choices import REQUEST_FLOWS
 from attendance.forms import BulkDecisionForm
@@ -30,11 +30,12 @@ def _person(user):
 @require_GET
 def queue(request):
     warn = may(request.user, "attendance.manage_calendar")
-    now = timezone.now()
+    person, now = _person(request.user), timezone.now()
     context = {
-        "sections": queue_cells(sections_for(_person(request.user), request.GET, now), now),
+        "sections": queue_cells(sections_for(person, request.GET, now), now),
         "calendar_warning": calendar_warning() if warn else [],
-        "flagged": flagged_departments(request.user),
+        # The queue has read the day's routes to decide its rows (HR: its flagged ones).
+        "flagged": flagged_departments(person, deciders.routes_for(person)),
         "may_name_deputy": may(request.user, "attendance.name_deputy"),
     }
     return render(request, "attendance/queue.html", context)

@@ -87,6 +87,17 @@ def test_the_route_remembered_per_department_decides_every_request_as_the_per_ro
     assert decides_per_row(cast.hr, OvertimeRequest(user=organisation[1]))  # the lone one
 
 
+def test_the_departments_left_to_hr_read_from_the_routes_are_those_read_on_their_own(
+    cast, organisation
+):
+    DepartmentFactory(code="E", name="E 部")  # nobody decides, but nobody works there
+    flagged = deciders.undecided_departments()
+    assert [d.name for d in flagged] == [cast.dept_b.name]
+    assert deciders.undecided_departments(Routes(DAY)) == flagged
+    cast.dept_b.supervisors.add(organisation[1])
+    assert deciders.undecided_departments(Routes(DAY)) == [] == deciders.undecided_departments()
+
+
 # The rows as queue.html wrote them before they were written in Python (queue_rows/*.html).
 ROWS = Path(__file__).parent / "queue_rows"
 NAME = {"overtime": "ot", "leave": "leave", "correction": "fix"}
