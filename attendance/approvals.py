@@ -6,13 +6,14 @@ may see (``visible()``) in the section's state on which they may take one of its
 transitions now (``Workflow.allows``: the same checks as the page and the service).
 """
 
+import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import F
 from django.utils import timezone
 
-from attendance.choices import QUEUE_SECTIONS
+from attendance.choices import QUEUE_SECTIONS, REQUEST_FLOWS
 from onsite.paging import paginate
 from onsite.permissions import may, visible
 
@@ -90,18 +91,26 @@ class _Waiting:
         return self.rows[index]
 
 
+@functools.cache
+def _queries(what, state):
+    """(the section's requests, the same with what a row shows), put together once (most
+    of their cost) and copied for each request: a copy runs afresh, nothing read is kept."""
+    flow = REQUEST_FLOWS[what]
+    counted = flow.model._default_manager.filter(**{flow.field: state})
+    rows = (
+        counted.select_related("user__profile")
+        .only("user", flow.field, "created_at", *_APPLICANT, *_FIELDS[what])
+        .annotate(department_name=F("user__profile__department__name"), **_NAMES[what])
+        .order_by(*_ORDER[what])
+    )
+    return counted, rows
+
+
 def _waiting(user, spec):
     """The section's waiting requests the person sees, with only the columns the row shows
     and its decision reads."""
-    flow = spec.workflow
-    counted = visible(user, flow.model).filter(**{flow.field: spec.state})
-    rows = (
-        counted.select_related("user__profile")
-        .only("user", flow.field, "created_at", *_APPLICANT, *_FIELDS[spec.what])
-        .annotate(department_name=F("user__profile__department__name"), **_NAMES[spec.what])
-        .order_by(*_ORDER[spec.what])
-    )
-    return _Waiting(rows, counted)
+    counted, rows = _queries(spec.what, spec.state)
+    return _Waiting(visible(user, rows.all()), visible(user, counted.all()))
 
 
 def sections_for(user, query, now=None):

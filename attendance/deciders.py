@@ -30,10 +30,23 @@ from onsite.permissions import has_role
 SUPERVISOR, PARENT, HR, NOBODY = "supervisor", "parent", "hr", "nobody"
 
 
+_BUILT = {}  # day -> the query of _organisation(day), built (not run) once a day
+
+
 def _organisation(day):
     """(tag, a, b) rows, one query: ("department", id, parent id), ("supervisor",
     department id, active supervisor id), ("deputy", supervisor id, active deputy on ``day``).
+
+    The query is put together once a day (that is most of its cost) and copied for each
+    request: a copy runs afresh, nothing read is kept.
     """
+    if day not in _BUILT:
+        _BUILT.clear()
+        _BUILT[day] = _organisation_query(day)
+    return _BUILT[day].all()
+
+
+def _organisation_query(day):
 
     def rows(tag, queryset, first, second):
         return (
