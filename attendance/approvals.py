@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils import timezone
 
@@ -113,6 +114,22 @@ def _waiting(user, spec):
     return _Waiting(visible(user, rows.all()), visible(user, counted.all()))
 
 
+def _decidable(flow, user, row, names, now):
+    """``flow.allows(user, row, name, now)`` for any of ``names``; a rule that refused the
+    person this row is not asked again for the next transition it governs."""
+    refused = set()
+    for name in names:
+        rule = flow.transition(name).rule
+        if rule in refused:
+            continue
+        reason = flow.refusal(user, row, name, now)
+        if reason is None:
+            return True
+        if isinstance(reason, PermissionDenied):
+            refused.add(rule)
+    return False
+
+
 def sections_for(user, query, now=None):
     """The queue's sections for ``user``, each with the page (``query``: the request's
     GET) of the rows they may decide ``now``."""
@@ -125,10 +142,6 @@ def sections_for(user, query, now=None):
             continue
         param = f"{spec.what}-{spec.state}"
         page = _page(query, param, _waiting(user, spec))
-        rows = [
-            row
-            for row in page.object_list
-            if any(flow.allows(user, row, name, now) for name in names)
-        ]
+        rows = [row for row in page.object_list if _decidable(flow, user, row, names, now)]
         found.append(Section(spec.what, spec.title, spec.actions, rows, page, param, query))
     return found

@@ -15,7 +15,13 @@ from django.utils import timezone, translation
 
 from attendance import deciders
 from attendance.approvals import sections_for
-from attendance.choices import CorrectionStatus, OvertimeKind, OvertimeStatus, PunchKind
+from attendance.choices import (
+    REQUEST_FLOWS,
+    CorrectionStatus,
+    OvertimeKind,
+    OvertimeStatus,
+    PunchKind,
+)
 from attendance.deciders import HR, Routes
 from attendance.models import Delegation, LeaveRequest, OvertimeRequest, PunchCorrection
 from attendance.views.queue_rows import queue_cells
@@ -85,6 +91,42 @@ def test_the_route_remembered_per_department_decides_every_request_as_the_per_ro
     assert any(decides_per_row(cast.custodian, r) for r in applicants)  # the deputy
     assert decides_per_row(cast.hr, OvertimeRequest(user=cast.outsider))  # nobody else
     assert decides_per_row(cast.hr, OvertimeRequest(user=organisation[1]))  # the lone one
+
+
+def test_the_queue_lists_the_rows_any_of_its_transitions_allows_for_every_person(
+    cast, organisation
+):
+    people = [p for p in [*cast.__dict__.values(), *organisation] if hasattr(p, "groups")]
+    for person in people:
+        waiting_overtime(cast, person)
+    with time_machine.travel("2026-12-09 09:00 +0800", tick=False):
+        now = timezone.now()
+        for person in people:
+            asker = get_user_model().objects.get(pk=person.pk)
+            for section in sections_for(asker, QueryDict(), now):
+                flow = REQUEST_FLOWS[section.what]
+                names = [name for name, _label in section.actions]
+                expected = [
+                    row.pk
+                    for row in section.page.object_list
+                    if any(flow.allows(asker, row, name, now) for name in names)
+                ]
+                assert [row.pk for row in section.rows] == expected, (person, section.what)
+
+
+def waiting_overtime(cast, user):
+    for status in (OvertimeStatus.SUBMITTED, OvertimeStatus.SUPERVISOR_APPROVED):
+        OvertimeRequest.objects.create(
+            user=user,
+            site=cast.site,
+            date=date(2026, 12, 5),
+            start_time=time(9),
+            end_time=time(12),
+            planned_minutes=180,
+            kind=OvertimeKind.REST_DAY,
+            reason="保障",
+            status=status,
+        )
 
 
 def test_the_departments_left_to_hr_read_from_the_routes_are_those_read_on_their_own(
