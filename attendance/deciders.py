@@ -30,10 +30,23 @@ from onsite.permissions import has_role
 SUPERVISOR, PARENT, HR, NOBODY = "supervisor", "parent", "hr", "nobody"
 
 
+_BUILT = {}  # day -> the query of _organisation(day), built (not run) once a day
+
+
 def _organisation(day):
     """(tag, a, b) rows, one query: ("department", id, parent id), ("supervisor",
     department id, active supervisor id), ("deputy", supervisor id, active deputy on ``day``).
+
+    The query is put together once a day (that is most of its cost) and copied for each
+    request: a copy runs afresh, nothing read is kept.
     """
+    if day not in _BUILT:
+        _BUILT.clear()
+        _BUILT[day] = _organisation_query(day)
+    return _BUILT[day].all()
+
+
+def _organisation_query(day):
 
     def rows(tag, queryset, first, second):
         return (
@@ -120,12 +133,27 @@ class Routes:
             return Route(HR)
         return Route(NOBODY)
 
+    def route_once(self, applicant_id, department_id, hr_ids=frozenset()):
+        """``route()``, worked out once per department for the applicants it does not depend
+        on: who is nobody's supervisor or deputy and not among ``hr_ids`` (only those are
+        taken out of the route), so a page of requests asks ``route()`` a few times."""
+        if not hasattr(self, "_memo"):
+            self._memo = {}
+            self._named = set().union(*self.supervisors.values(), *self.deputies.values())
+        named = applicant_id in self._named or applicant_id in hr_ids
+        key = (applicant_id if named else None, department_id, hr_ids)
+        if key not in self._memo:
+            self._memo[key] = self.route(applicant_id, department_id, hr_ids)
+        return self._memo[key]
+
     def home_departments(self):
         """{supervisor id: their own department id} (one query, the first time)."""
         if not hasattr(self, "_home"):
             ids = set().union(*self.supervisors.values()) if self.supervisors else set()
             self._home = dict(
-                StaffProfile.objects.filter(user_id__in=ids).values_list("user_id", "department_id")
+                StaffProfile.objects.filter(user_id__in=ids)
+                .order_by()
+                .values_list("user_id", "department_id")
             )
         return self._home
 
@@ -134,9 +162,14 @@ class Routes:
         return bool(self.deputies.get(supervisor_id))
 
 
-def undecided_departments():
+def undecided_departments(routes=None):
     """The departments with staff that no supervisor decides for, up the whole line (HR
-    does), in one query."""
+    does), in one query; with the day's ``routes`` already read, only the departments they
+    leave to HR are looked up (no query when there are none)."""
+    if routes is not None:
+        bare = [d for d in routes.parents if not any(routes.chain(d))]
+        staff = StaffProfile.objects.filter(department_id=OuterRef("pk"))
+        return list(Department.objects.filter(pk__in=bare).filter(Exists(staff))) if bare else []
     supervised = Department.supervisors.through.objects.filter(
         department_id=OuterRef("pk"), user__is_active=True, user__groups__name=Role.SUPERVISOR
     )
@@ -207,8 +240,8 @@ def decides(user, request, day=None):
         return False
     profile = getattr(request.user, "profile", None)
     routes = routes_for(user, day)
-    hr = {user.pk} if has_role(user, Role.HR) else set()
-    route = routes.route(request.user_id, profile.department_id if profile else None, hr)
+    hr = frozenset({user.pk}) if has_role(user, Role.HR) else frozenset()
+    route = routes.route_once(request.user_id, profile.department_id if profile else None, hr)
     if route.how == HR:
         return bool(hr)
     return user.pk in route.decider_ids
@@ -238,18 +271,38 @@ def deputy_today(user, day=None):
     return any(user.pk in deputies for deputies in routes.deputies.values())
 
 
+def _answer(routes, question, user, work):
+    """``work()``, asked once per person and question of the day's routes (the queue asks
+    ``visible()`` for each of its sections)."""
+    answers = routes.__dict__.setdefault("_answers", {})
+    key = (question, user.pk)
+    if key not in answers:
+        answers[key] = frozenset(work())
+    return answers[key]
+
+
 def decided_department_ids(user, day=None):
     """Departments whose staff's requests ``user`` decides (as supervisor, deputy or parent)."""
     routes = routes_for(user, day)
-    return {d for d in routes.parents if user.pk in routes.route(None, d).decider_ids}
+    return _answer(
+        routes,
+        "departments",
+        user,
+        lambda: (d for d in routes.parents if user.pk in routes.route_once(None, d).decider_ids),
+    )
 
 
 def escalated_applicant_ids(user, day=None):
     """Supervisors whose own requests come to ``user`` (a supervisor's own request goes to
     another supervisor of their department, else one level up)."""
     routes = routes_for(user, day)
-    return {
-        supervisor
-        for supervisor, department_id in routes.home_departments().items()
-        if user.pk in routes.route(supervisor, department_id).decider_ids
-    }
+    return _answer(
+        routes,
+        "escalated",
+        user,
+        lambda: (
+            supervisor
+            for supervisor, department_id in routes.home_departments().items()
+            if user.pk in routes.route_once(supervisor, department_id).decider_ids
+        ),
+    )

@@ -86,11 +86,12 @@ def sent_to(user):
     return _("Your request was sent to %(names)s.") % {"names": names}
 
 
-def flagged_departments(user):
-    """For HR: departments with staff that no supervisor decides for (HR does)."""
+def flagged_departments(user, routes=None):
+    """For HR: departments with staff that no supervisor decides for (HR does); ``routes``:
+    the day's decision routes when the page has read them already."""
     from onsite.choices import Role
     from onsite.permissions import has_role
 
     if not has_role(user, Role.HR):
         return []
-    return deciders.undecided_departments()
+    return deciders.undecided_departments(routes)

@@ -2,27 +2,40 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.functional import empty
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from attendance import services
+from attendance import deciders, services
 from attendance.approvals import sections_for
 from attendance.choices import REQUEST_FLOWS
 from attendance.forms import BulkDecisionForm
 from attendance.holidays import calendar_warning
 from attendance.views.common import flagged_departments
+from attendance.views.queue_rows import queue_cells
 from onsite.access import allowed
 from onsite.permissions import may, visible
+
+
+def _person(user):
+    """The signed-in person themselves rather than the request's lazy stand-in (once it has
+    been read): the queue asks who decides each of its rows, and every attribute read
+    through the stand-in is a further call."""
+    wrapped = getattr(user, "_wrapped", empty)
+    return user if wrapped is empty else wrapped
 
 
 @allowed("attendance.view_queue")
 @require_GET
 def queue(request):
     warn = may(request.user, "attendance.manage_calendar")
+    person, now = _person(request.user), timezone.now()
     context = {
-        "sections": sections_for(request.user, request.GET),
+        "sections": queue_cells(sections_for(person, request.GET, now), now),
         "calendar_warning": calendar_warning() if warn else [],
-        "flagged": flagged_departments(request.user),
+        # The queue has read the day's routes to decide its rows (HR: its flagged ones).
+        "flagged": flagged_departments(person, deciders.routes_for(person)),
         "may_name_deputy": may(request.user, "attendance.name_deputy"),
     }
     return render(request, "attendance/queue.html", context)
