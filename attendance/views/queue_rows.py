@@ -27,7 +27,7 @@ _DETAIL = {
 _PK = 918273645  # a number no page link holds otherwise, replaced by each row's pk
 
 
-def _link_to(url_name):
+def link_to(url_name):
     """``url_name``'s address with ``{pk}`` in place of the request's id (reversed once)."""
     return reverse(url_name, args=[_PK]).replace(str(_PK), "{pk}")
 
@@ -39,7 +39,7 @@ def _short(text, length):
     return escape(text if len(text) <= length else Truncator(text).chars(length))
 
 
-class _Once(dict):
+class Once(dict):
     """The texts of one page, each worked out (and escaped) once: a choice's label, how long
     a request has waited (``|ago`` says the same for every moment in the same minute ago)."""
 
@@ -96,10 +96,10 @@ _COLUMNS = {"overtime": _overtime, "leave": _leave, "correction": _correction}
 
 def queue_cells(sections, now=None):
     """Give every row of the ``sections`` its ``cells`` (see the module)."""
-    once = _Once(now or timezone.now())
+    once = Once(now or timezone.now())
     select, late = escape(gettext("Select")), escape(gettext("asked late"))
     for section in sections:
-        link, columns = _link_to(_DETAIL[section.what]), _COLUMNS[section.what]
+        link, columns = link_to(_DETAIL[section.what]), _COLUMNS[section.what]
         for row in section.rows:
             department = escape(row.department_name or "")
             cells = (

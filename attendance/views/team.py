@@ -25,6 +25,7 @@ from attendance.summary import (
     worked_rest_days,
 )
 from attendance.views.common import flagged_departments, month_nav
+from attendance.views.request_rows import request_cells
 from onsite.access import allowed
 from onsite.paging import paginate
 from onsite.permissions import is_company_wide, may, supervised_department_ids, visible
@@ -110,11 +111,12 @@ def request_list(request):
     filters = request_filter(request.GET, lambda model: visible(request.user, model))
     kind = filters.what
     order = ("start_date", "id") if kind == "leave" else ("date", "id")
-    rows = filters.qs.select_related(*_RELATED[kind]).order_by(*order)
+    page = paginate(request, filters.qs.select_related(*_RELATED[kind]).order_by(*order))
     context = {
         "kind": kind,
         "filters": filters,
-        "page": paginate(request, rows),
+        "page": page,
+        "rows": request_cells(kind, page.object_list),
         **month_nav(filters.first),
     }
     return render(request, "attendance/request_list.html", context)
