@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,6 +28,7 @@ from attendance.summary import (
 from attendance.views.common import flagged_departments, month_nav
 from attendance.views.request_rows import request_cells
 from onsite.access import allowed
+from onsite.names import display_name
 from onsite.paging import paginate
 from onsite.permissions import is_company_wide, may, supervised_department_ids, visible
 
@@ -75,6 +77,30 @@ def totals_cells(rows, types):
                 numbers[key] = _NUMBER.format(escape(localize(v)))
             cells.append(numbers[key])
         found.append(mark_safe("".join(cells)))  # noqa: S308 - every value escaped above
+    return found
+
+
+def unapproved_cells(items):
+    """The ``<td>`` of each unapproved day (person, day, hours) of the list: name, department,
+    date, kind of day, check-in and check-out in local time ("?" for a missing one), hours;
+    every text escaped."""
+    found, kinds = [], {}
+    for person, day, hours in items:
+        profile = getattr(person, "profile", None)
+        department = profile.department.name if profile and profile.department else ""
+        if day.kind not in kinds:
+            kinds[day.kind] = escape(day.kind_label())
+        record = day.record
+        came = f"{timezone.localtime(record.check_in_at):%H:%M}" if record.check_in_at else ""
+        left = f"{timezone.localtime(record.check_out_at):%H:%M}" if record.check_out_at else "?"
+        found.append(
+            mark_safe(  # noqa: S308 - every text escaped
+                f"<td>{escape(display_name(person))}</td><td>{escape(department)}</td>"
+                f"<td>{day.date:%Y-%m-%d}</td><td>{kinds[day.kind]}</td>\n    "
+                f"<td>{came}–{left}</td>"
+                f'<td class="text-end">{escape(localize(hours))}</td>'
+            )
+        )
     return found
 
 
@@ -131,7 +157,7 @@ def unapproved(request):
     context = {
         "filters": filters,
         "page": page,
-        "items": unapproved_items(page.object_list, frame),
+        "rows": unapproved_cells(unapproved_items(page.object_list, frame)),
         **month_nav(filters.first),
     }
     return render(request, "attendance/unapproved.html", context)

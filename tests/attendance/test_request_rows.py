@@ -57,3 +57,34 @@ def test_each_request_row_shows_what_the_row_template_showed(cast, kind):
             wanted = template.render(Context({NAME[kind]: row}))
             assert tight(f"<tr>{made}</tr>") == tight(wanted)
     assert any("12-07 08:05" in str(made) for made in cells)  # a decision in local time
+
+
+def test_each_unapproved_day_shows_what_the_row_template_showed(cast, schedule):
+    from datetime import date
+
+    from attendance.frame import Frame
+    from attendance.models import AttendanceRecord
+    from attendance.summary import staff_queryset, unapproved_items, worked_rest_days
+    from attendance.views.team import unapproved_cells
+    from tests.attendance.conftest import at
+
+    cast.staff.first_name = "<b>张</b>"
+    cast.staff.save()
+    for day, left in ((date(2026, 11, 14), (13, 30)), (date(2026, 11, 15), None)):
+        AttendanceRecord.objects.create(
+            user=cast.staff,
+            site=cast.site,
+            date=day,
+            check_in_at=at(day, 9, 5),
+            check_out_at=at(day, *left) if left else None,
+        )
+    frame = Frame(date(2026, 11, 1), date(2026, 11, 30))
+    items = unapproved_items(worked_rest_days(staff_queryset(), frame), frame)
+    assert len(items) == 2
+    template = Template((ROWS / "unapproved.html").read_text())
+    with translation.override("zh-hans"):
+        cells = unapproved_cells(items)
+        for (person, day, hours), made in zip(items, cells, strict=True):
+            wanted = template.render(Context({"person": person, "day": day, "hours": hours}))
+            assert tight(f"<tr>{made}</tr>") == tight(wanted)
+    assert "09:05–13:30" in str(cells[0]) and "09:05–?" in str(cells[1])
