@@ -13,8 +13,8 @@ def _installed():
 
 
 def test_the_first_request_freezes_what_is_loaded_once_and_stops_listening(client, db, monkeypatch):
-    calls = []
-    monkeypatch.setattr(gc_freeze.gc, "freeze", lambda: calls.append(gc.freeze()))
+    calls, freeze = [], gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(freeze()))
     gc_freeze.install()
     assert _installed()
     client.get("/health/")
