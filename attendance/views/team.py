@@ -43,18 +43,22 @@ _RELATED = {
 def grid_rows(rows):
     """Give each row ``cells``: the ``<td>`` of its days (code, shade, title), worked out in
     one pass with every text escaped, so the template loops over people, not over 30 days
-    each (a kind, status and code are translated and escaped once)."""
+    each (a cell is made once per date, kind, status and correction: most people's days
+    are alike)."""
     seen = {}
     for row in rows:
         cells = []
         for day in row.days:
-            key = (day.kind, day.status, day.corrected)
-            if key not in seen:
+            key = (day.date, day.kind, day.status, day.corrected)
+            cell = seen.get(key)
+            if cell is None:
                 shade = "" if day.is_working else "table-light"
                 labels = escape(f"{day.kind_label()} {day.status_label()}")
-                seen[key] = (shade, labels, escape(day.code))
-            shade, labels, code = seen[key]
-            cells.append(f'<td class="{shade}" title="{day.date:%Y-%m-%d} {labels}">{code}</td>')
+                code = escape(day.code)
+                cell = seen[key] = (
+                    f'<td class="{shade}" title="{day.date:%Y-%m-%d} {labels}">{code}</td>'
+                )
+            cells.append(cell)
         row.cells = mark_safe("".join(cells))  # noqa: S308 - every text escaped above
     return rows
 
