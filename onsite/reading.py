@@ -65,6 +65,25 @@ class Reader:
             )
         return found
 
+    def convert(self, rows, columns):
+        """Convert the values of ``rows`` (from any statement) in ``columns``, the n-th of
+        them as this reader's n-th field would be (a union's columns borrow a field's
+        converters)."""
+        alias = router.db_for_read(self.model)
+        connection = connections[alias]
+        by_field = {index: (convs, column) for index, convs, column in self._prepared(alias)[1]}
+        chosen = [(columns[i], *by_field[i]) for i in range(len(columns)) if i in by_field]
+        found = []
+        for row in rows:
+            row = list(row)
+            for index, convs, column in chosen:
+                value = row[index]
+                for convert in convs:
+                    value = convert(value, column, connection)
+                row[index] = value
+            found.append(row)
+        return found
+
     def rows(self, where, params, *, order=""):
         """The converted rows (lists) matching ``where`` (SQL over column names)."""
         alias = router.db_for_read(self.model)
