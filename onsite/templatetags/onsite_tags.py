@@ -4,10 +4,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
 from onsite import audit
+from onsite.filter_rows import row_html
 from onsite.names import display_name as _display_name
 from onsite.workflow import WORKFLOWS, workflows_of
 
 register = template.Library()
+
+
+@register.simple_tag
+def filter_row(form):
+    """``{% filter_row filters.form %}``: a list's filter row, laid out by crispy, made once
+    per what it shows (``onsite.filter_rows``)."""
+    return row_html(form)
 
 
 @register.filter
