@@ -174,6 +174,7 @@ class Period:
         self.first, self.last = first, last
         self._hours_seen = {}
         self._site_days = {}
+        self._dates = None
         self.today = today or timezone.localdate()
         statuses = leave_statuses or [LeaveStatus.APPROVED]
         on = {"date__gte": first, "date__lte": last}
@@ -222,10 +223,11 @@ class Period:
             self.overtime[(ot.user_id, ot.date)].append(ot)
 
     def dates(self):
-        day = self.first
-        while day <= self.last:
-            yield day
-            day += timedelta(days=1)
+        """The period's dates, first to last (listed once: every person's days walk them)."""
+        if self._dates is None:
+            count = (self.last - self.first).days + 1
+            self._dates = [self.first + timedelta(days=n) for n in range(count)]
+        return self._dates
 
     def assignment_on(self, user_id, day):
         for a in self.assignments.get(user_id, ()):
