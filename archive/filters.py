@@ -7,7 +7,6 @@ register shows exactly the rows of the list it was asked from.
 import re
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
@@ -23,13 +22,14 @@ from archive.choices import (
 from archive.models import Collection, Destruction, Discrepancy, Item, Loan
 from onsite.models import AuditEntry
 from onsite.permissions import visible
+from onsite.widgets import QuickSelect
 
 # "COL-00012": a collection's code and an item's number, as the item's reference reads.
 REFERENCE = re.compile(r"(?P<code>[\w-]+)-(?P<number>\d{1,9})")
 
 
 def _select(label):
-    return forms.Select(attrs={"class": "form-select", "aria-label": label})
+    return QuickSelect(attrs={"class": "form-select", "aria-label": label})
 
 
 class _ShowFilterSet(django_filters.FilterSet):

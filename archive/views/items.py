@@ -30,6 +30,7 @@ from archive.models import (
 from archive.permissions import kept_collection_ids, managed_collection_ids
 from archive.services.copies import free_copy
 from archive.views.common import forbid_unless, visible_item
+from archive.views.item_rows import item_rows
 from onsite.access import allowed, signed_in
 from onsite.paging import paginate, posted
 from onsite.permissions import may, visible
@@ -45,9 +46,11 @@ def item_list(request):
         .annotate(kept_copies=Count("copies", filter=Q(copies__status=CopyStatus.KEPT)))
         .order_by("-event_date", "-pk")
     )
+    page = paginate(request, items)
     context = {
         "filters": filters,
-        "page": paginate(request, items),
+        "page": page,
+        "rows": item_rows(page.object_list),
         "may_register": may(request.user, "archive.register_item"),
         "export_query": request.GET.urlencode(),
     }

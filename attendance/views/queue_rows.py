@@ -8,7 +8,6 @@ variables, filters and a ``{% url %}`` for each (the same HTML the template wrot
 
 import unicodedata
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
@@ -17,19 +16,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from onsite.names import display_name
-from onsite.templatetags.onsite_tags import ago
+from onsite.rows import Once, link_to
 
 _DETAIL = {
     "overtime": "attendance:overtime_detail",
     "leave": "attendance:leave_detail",
     "correction": "attendance:correction_detail",
 }
-_PK = 918273645  # a number no page link holds otherwise, replaced by each row's pk
-
-
-def link_to(url_name):
-    """``url_name``'s address with ``{pk}`` in place of the request's id (reversed once)."""
-    return reverse(url_name, args=[_PK]).replace(str(_PK), "{pk}")
 
 
 def _short(text, length):
@@ -37,28 +30,6 @@ def _short(text, length):
     filter does)."""
     text = unicodedata.normalize("NFC", text)
     return escape(text if len(text) <= length else Truncator(text).chars(length))
-
-
-class Once(dict):
-    """The texts of one page, each worked out (and escaped) once: a choice's label, how long
-    a request has waited (``|ago`` says the same for every moment in the same minute ago)."""
-
-    def __init__(self, now):
-        super().__init__()
-        self.now = now
-
-    def label(self, row, field):
-        key = (type(row), field, getattr(row, field))
-        if key not in self:
-            self[key] = escape(getattr(row, f"get_{field}_display")())
-        return self[key]
-
-    def ago(self, moment):
-        seconds = int((self.now - moment).total_seconds())  # as ``ago`` counts them
-        key = ("ago", seconds < 0, abs(seconds) // 60)
-        if key not in self:
-            self[key] = escape(ago(moment, self.now))
-        return self[key]
 
 
 def _overtime(ot, once, late):

@@ -10,8 +10,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from attendance.views.queue_rows import Once, link_to
 from onsite.names import display_name
+from onsite.rows import Once, link_to
 from onsite.templatetags.onsite_tags import status
 
 _DETAIL = {
