@@ -65,6 +65,9 @@ class Day:
     record: Punches | None = None
     leave: LeaveRequest | None = None
     leave_portion: Decimal = Decimal(0)
+    # [(leave type, days)] of a working day's leave: two half-day leaves of different types
+    # on one day count half a day each, under their own type.
+    leave_portions: list = field(default_factory=list)
     overtime: list = field(default_factory=list)
     status: str = DayStatus.UPCOMING
     late: bool = False
@@ -251,14 +254,22 @@ class Period:
         result.record = self.record_of(user_id, day, result.site_id)
         result.overtime = self.overtime.get((user_id, day), [])
         morning_off = afternoon_off = False
+        portions = []
         for leave in self.leaves.get(user_id, ()):
             if leave.start_date <= day <= leave.end_date:
                 m, a = leave_halves(leave, day)
+                # each half counted once, for the first leave that takes it
+                own = (HALF if m and not morning_off else 0) + (
+                    HALF if a and not afternoon_off else 0
+                )
+                if own:
+                    portions.append((leave.leave_type, own))
                 morning_off |= m
                 afternoon_off |= a
                 result.leave = leave
         if result.leave and result.is_working:
             result.leave_portion = (HALF if morning_off else 0) + (HALF if afternoon_off else 0)
+            result.leave_portions = portions
         self._judge(result, morning_off, afternoon_off)
         return result
 

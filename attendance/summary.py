@@ -190,9 +190,9 @@ def month_rows(people, year, month, *, today=None, balances=True, period=None):
             row.absent_count += day.status == DayStatus.ABSENT
             row.unapproved_minutes += day.unapproved_minutes
             row.corrected_days += day.corrected
-            if day.leave_portion:
-                key = day.leave.leave_type_id
-                row.leave_days[key] = row.leave_days.get(key, Decimal(0)) + day.leave_portion
+            for leave_type, days in day.leave_portions:
+                key = leave_type.pk
+                row.leave_days[key] = row.leave_days.get(key, Decimal(0)) + days
         row.overtime_minutes = dict(worked.get(person.pk, {}))
         row.pending_minutes = pending.get(person.pk, 0)
         if balances:

@@ -37,9 +37,12 @@ def _time(moment):
 def _leave(day):
     if not day.leave:
         return ""
-    if not day.leave_portion:
+    if not day.leave_portions:
         return day.leave.leave_type.name
-    return _("%(type)s %(days)s d") % {"type": day.leave.leave_type.name, "days": day.leave_portion}
+    return ", ".join(
+        _("%(type)s %(days)s d") % {"type": leave_type.name, "days": days}
+        for leave_type, days in day.leave_portions
+    )
 
 
 def _overtime(ot):
