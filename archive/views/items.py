@@ -1,7 +1,8 @@
 """Items and their files: list, search, register, edit, history, upload, download."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from archive.forms import (
 from archive.history import item_timeline
 from archive.models import (
     Collection,
+    Copy,
     Hold,
     ItemFile,
     ItemGrant,
@@ -41,9 +43,18 @@ from onsite.workflow import WorkflowError
 @require_GET
 def item_list(request):
     filters = ItemFilter(request.GET, user=request.user)
+    # The kept copies counted for the page's rows only (a correlated subquery, which the
+    # page count leaves out; a join and GROUP BY would count every item's copies).
+    kept = (
+        Copy.objects.filter(item=OuterRef("pk"), status=CopyStatus.KEPT)
+        .order_by()
+        .values("item")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     items = (
         filters.qs.select_related("collection", "custodian")
-        .annotate(kept_copies=Count("copies", filter=Q(copies__status=CopyStatus.KEPT)))
+        .annotate(kept_copies=Coalesce(Subquery(kept), 0))
         .order_by("-event_date", "-pk")
     )
     page = paginate(request, items)

@@ -45,3 +45,17 @@ def test_each_item_row_shows_what_the_row_template_showed(cast):
             assert tight(made) == tight(template.render(Context({"item": item})))
     assert "text-bg-danger" in str(rows[3]) and 'class="text-body-secondary"' in str(rows[4])
     assert "&lt;script&gt;" in str(rows[4]) and "<script>" not in str(rows[4])
+
+
+def test_the_list_counts_only_the_kept_copies_of_each_item_on_its_page(cast, login):
+    from django.urls import reverse
+
+    from archive.models import Copy
+
+    item = ItemFactory(collection=cast.collection, copies=3, title="三份拷贝")
+    Copy.objects.filter(item=item, number=3).update(status=CopyStatus.DESTROYED)
+    ItemFactory(collection=cast.collection, copies=1, title="一份拷贝")
+    page = login(cast.custodian).get(reverse("archive:item_list")).content.decode()
+    row = page[page.index("三份拷贝") :]
+    cells = re.findall(r'<td class="d-none d-md-table-cell">([^<]*)</td>', row)
+    assert cells[3] == "2"  # meeting, medium, location, then the kept copies
