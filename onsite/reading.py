@@ -70,19 +70,9 @@ class Reader:
         them as this reader's n-th field would be (a union's columns borrow a field's
         converters)."""
         alias = router.db_for_read(self.model)
-        connection = connections[alias]
         by_field = {index: (convs, column) for index, convs, column in self._prepared(alias)[1]}
         chosen = [(columns[i], *by_field[i]) for i in range(len(columns)) if i in by_field]
-        found = []
-        for row in rows:
-            row = list(row)
-            for index, convs, column in chosen:
-                value = row[index]
-                for convert in convs:
-                    value = convert(value, column, connection)
-                row[index] = value
-            found.append(row)
-        return found
+        return _converted(rows, chosen, connections[alias])
 
     def rows(self, where, params, *, order=""):
         """The converted rows (lists) matching ``where`` (SQL over column names)."""
@@ -93,18 +83,7 @@ class Reader:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             found = cursor.fetchall()
-        if not converters:
-            return found
-        rows = []
-        for row in found:
-            row = list(row)
-            for index, convs, column in converters:
-                value = row[index]
-                for convert in convs:
-                    value = convert(value, column, connection)
-                row[index] = value
-            rows.append(row)
-        return rows
+        return _converted(found, converters, connection) if converters else found
 
     def objects(self, where, params, *, order=""):
         """Model instances (whole, as the ORM would build them) matching ``where``."""
@@ -114,3 +93,18 @@ class Reader:
         names = self._prepared(alias)[2]
         from_db = self.model.from_db
         return [from_db(alias, names, row) for row in self.rows(where, params, order=order)]
+
+
+def _converted(rows, converters, connection):
+    """``rows`` as lists, each value at an index of ``converters`` ([(index, converters,
+    column)]) passed through its converters as the ORM passes it."""
+    found = []
+    for row in rows:
+        row = list(row)
+        for index, convs, column in converters:
+            value = row[index]
+            for convert in convs:
+                value = convert(value, column, connection)
+            row[index] = value
+        found.append(row)
+    return found
