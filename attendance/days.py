@@ -180,9 +180,6 @@ class Period:
         self._dates = None
         self.today = today or timezone.localdate()
         statuses = leave_statuses or [LeaveStatus.APPROVED]
-        on = {"date__gte": first, "date__lte": last}
-        if dates is not None:
-            on = {"date__in": sorted(dates)}
         if frame is None:
             frame = Frame(first, last, calendar_to=calendar_to, user_ids=self.user_ids)
             self.assignments = frame.assignments
@@ -198,11 +195,11 @@ class Period:
         )
         where, params = _people_on(self.user_ids, first, last, dates)
         self.records = {(row[1], row[2]): Punches(*row) for row in _RECORDS.rows(where, params)}
-        self._read_requests(on, statuses if dates is None else None, where, params)
+        self._read_requests(statuses if dates is None else None, where, params)
 
-    def _read_requests(self, on, leave_statuses, where, params):
+    def _read_requests(self, leave_statuses, where, params):
         """The people's leave (of ``leave_statuses``; none if None), approved corrections
-        and live overtime requests on the dates ``on`` (``where``) selects (three queries)."""
+        and live overtime requests on the dates ``where`` selects (three queries)."""
         self.leaves = defaultdict(list)
         if leave_statuses is not None:
             for leave in LeaveRequest.objects.filter(
@@ -259,9 +256,7 @@ class Period:
             if leave.start_date <= day <= leave.end_date:
                 m, a = leave_halves(leave, day)
                 # each half counted once, for the first leave that takes it
-                own = (HALF if m and not morning_off else 0) + (
-                    HALF if a and not afternoon_off else 0
-                )
+                own = HALF * ((m and not morning_off) + (a and not afternoon_off))
                 if own:
                     portions.append((leave.leave_type, own))
                 morning_off |= m

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import Exists, OuterRef
 
 from attendance.choices import (
     LEAVE_COUNTED,
@@ -177,7 +177,7 @@ def month_rows(people, year, month, *, today=None, balances=True, period=None):
     first, last = month_range(year, month)
     period = period or Period(ids, first, last, today=today)
     worked, pending = _overtime_of(period)
-    earned, used = comp_minutes_and_days(ids, last) if balances else ({}, {})
+    comp = comp_balances(ids, last) if balances else {}
     rows = []
     for person in people:
         row = StaffMonth(person, period.days_of(person.pk))
@@ -196,9 +196,7 @@ def month_rows(people, year, month, *, today=None, balances=True, period=None):
         row.overtime_minutes = dict(worked.get(person.pk, {}))
         row.pending_minutes = pending.get(person.pk, 0)
         if balances:
-            row.comp_balance = (
-                Decimal(earned.get(person.pk, 0)) / 60 / conf.HOURS_PER_DAY
-            ).quantize(Decimal("0.1")) - (used.get(person.pk) or 0)
+            row.comp_balance = comp[person.pk]
         rows.append(row)
     return rows
 
@@ -220,19 +218,6 @@ def _overtime_of(period):
             elif ot.status == OvertimeStatus.FILED:
                 worked[ot.user_id][ot.kind] += ot.actual_minutes
     return worked, pending
-
-
-def _comp_earned(ids, until=None):
-    rows = OvertimeRequest.objects.filter(
-        user_id__in=ids,
-        status=OvertimeStatus.FILED,
-        kind=OvertimeKind.REST_DAY,
-        compensation=Compensation.LEAVE,
-        actual_minutes__isnull=False,
-    )
-    if until is not None:
-        rows = rows.filter(date__lte=until)
-    return rows.values("user_id").annotate(total=Sum("actual_minutes"))
 
 
 _OVERTIME = Reader(OvertimeRequest, ("user", "actual_minutes"))
@@ -307,13 +292,19 @@ def comp_minutes_and_days(ids, until):
     return found
 
 
-def confirmed_comp_minutes(ids, until=None):
-    """{person: minutes} of filed rest-day overtime taken as compensatory leave whose hours
-    are confirmed (up to ``until``): the only minutes a compensatory balance is made of.
+def comp_balances(ids, until):
+    """{person: days of compensatory leave left} up to ``until`` (None: all): confirmed
+    minutes earned as days (one decimal), minus the days taken or asked, for every person of
+    ``ids`` (one statement).
 
     Enforces R2.3-leave-by-company-policy.
     """
-    return dict(_comp_earned(ids, until).values_list("user_id", "total"))
+    earned, used = comp_minutes_and_days(ids, until)
+    return {
+        person: (Decimal(earned.get(person, 0)) / 60 / conf.HOURS_PER_DAY).quantize(Decimal("0.1"))
+        - (used.get(person) or 0)
+        for person in ids
+    }
 
 
 def legend():

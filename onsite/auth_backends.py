@@ -4,10 +4,10 @@ import functools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import Aggregate, CharField, Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Aggregate, CharField, OuterRef, Subquery
 
 from onsite.choices import Role
+from onsite.counting import count_of
 from onsite.models import Notification, StaffProfile
 
 
@@ -64,14 +64,9 @@ def _roles():
 
 
 def _unread():
-    counted = (
-        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-        .order_by()
-        .values("recipient")
-        .annotate(n=Count("pk"))
-        .values("n")
+    return count_of(
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True), "recipient"
     )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 @functools.cache

@@ -1,8 +1,7 @@
 """Items and their files: list, search, register, edit, history, upload, download."""
 
 from django.contrib import messages
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -34,6 +33,7 @@ from archive.services.copies import free_copy
 from archive.views.common import forbid_unless, visible_item
 from archive.views.item_rows import item_rows
 from onsite.access import allowed, signed_in
+from onsite.counting import count_of
 from onsite.paging import paginate, posted
 from onsite.permissions import may, visible
 from onsite.workflow import WorkflowError
@@ -45,16 +45,13 @@ def item_list(request):
     filters = ItemFilter(request.GET, user=request.user)
     # The kept copies counted for the page's rows only (a correlated subquery, which the
     # page count leaves out; a join and GROUP BY would count every item's copies).
-    kept = (
-        Copy.objects.filter(item=OuterRef("pk"), status=CopyStatus.KEPT)
-        .order_by()
-        .values("item")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     items = (
         filters.qs.select_related("collection", "custodian")
-        .annotate(kept_copies=Coalesce(Subquery(kept), 0))
+        .annotate(
+            kept_copies=count_of(
+                Copy.objects.filter(item=OuterRef("pk"), status=CopyStatus.KEPT), "item"
+            )
+        )
         .order_by("-event_date", "-pk")
     )
     page = paginate(request, items)

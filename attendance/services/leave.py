@@ -4,8 +4,6 @@ personal allowances.
 Every move of a request is one call of ``LEAVE_FLOW`` (``onsite.workflow``).
 """
 
-from decimal import Decimal
-
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -18,7 +16,6 @@ from attendance.choices import (
     HalfDay,
     LeaveStatus,
 )
-from attendance.conf import conf
 from attendance.days import working_days_of_leave
 from attendance.deciders import deciding
 from attendance.models import LeaveAllowance, LeaveRequest, LeaveType
@@ -37,16 +34,9 @@ def comp_leave_balance(user, until=None):
 
     Enforces R2.3-leave-by-company-policy.
     """
-    from attendance.summary import confirmed_comp_minutes
+    from attendance.summary import comp_balances
 
-    used = LeaveRequest.objects.filter(
-        user=user, leave_type__is_compensatory=True, status__in=LEAVE_COUNTED
-    )
-    if until:
-        used = used.filter(start_date__lte=until)
-    minutes = confirmed_comp_minutes([user.pk], until).get(user.pk, 0)
-    taken = used.aggregate(total=Sum("days"))["total"] or Decimal(0)
-    return (Decimal(minutes) / 60 / conf.HOURS_PER_DAY).quantize(Decimal("0.1")) - taken
+    return comp_balances([user.pk], until)[user.pk]
 
 
 def leave_balance(user, leave_type, year):
@@ -62,7 +52,7 @@ def leave_balance(user, leave_type, year):
 def leave_balances(user, year):
     """(leave type, days left) of every active leave type in a year, as ``leave_balance``
     counts them, in four queries whatever the number of types."""
-    from attendance.summary import comp_minutes_and_days
+    from attendance.summary import comp_balances
 
     types = list(LeaveType.objects.filter(is_active=True))
     own = dict(
@@ -76,11 +66,7 @@ def leave_balances(user, year):
     )
     comp = None
     if any(t.is_compensatory for t in types):
-        earned, used = comp_minutes_and_days([user.pk], None)
-        minutes = earned.get(user.pk, 0)
-        comp = (Decimal(minutes) / 60 / conf.HOURS_PER_DAY).quantize(Decimal("0.1")) - (
-            used.get(user.pk) or 0
-        )
+        comp = comp_balances([user.pk], None)[user.pk]
     return [
         (
             t,

@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +27,7 @@ from meetingroom.views.common import (
 )
 from onsite import audit
 from onsite.access import allowed, signed_in
+from onsite.counting import count_of
 from onsite.models import Assignment, Venue
 from onsite.names import display_name
 from onsite.paging import paginate, posted
@@ -39,14 +39,9 @@ from onsite.workflow import WorkflowError
 def _inside_count():
     """How many are inside a venue, counted over its open entries only (the partial index
     of open entries), not over a join with its whole access log."""
-    open_entries = (
-        AccessEntry.objects.filter(venue=OuterRef("pk"), exited_at__isnull=True)
-        .order_by()
-        .values("venue")
-        .annotate(count=Count("pk"))
-        .values("count")
+    return count_of(
+        AccessEntry.objects.filter(venue=OuterRef("pk"), exited_at__isnull=True), "venue"
     )
-    return Coalesce(Subquery(open_entries), 0)
 
 
 @allowed("meetingroom.use")
