@@ -348,10 +348,19 @@ def header(types):
 
 def values(row, types):
     """The totals of one row, in the order of ``header`` (numbers stay numbers)."""
+    return [*person_values(row.user), *figures(row, types)]
+
+
+def person_values(user):
+    """The first three columns of ``header``: who the row is (user with profile and
+    department loaded)."""
+    profile = user.profile
+    return [profile.employee_no, display_name(user), profile.department.name]
+
+
+def figures(row, types):
+    """The month's figures of one row: the columns of ``header`` after the first three."""
     return [
-        row.employee_no,
-        row.name,
-        row.department.name,
         row.present_days,
         row.late_count,
         row.early_count,

@@ -53,6 +53,10 @@ def _fast_tests(settings, tmp_path):
     # Private files (exports, archive files) of a test stay in its own folder.
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()
+    # A month remembered in one test is never another's (their stamps differ anyway).
+    from attendance import memory
+
+    memory.forget()
     yield
 
 

@@ -23,6 +23,7 @@ from attendance.models.setup import (
     SiteSchedule,
     validate_weekdays,
 )
+from attendance.models.stamps import FactStamp
 
 __all__ = [
     "AttendancePolicy",
@@ -32,6 +33,7 @@ __all__ = [
     "AttendanceRecord",
     "CalendarYear",
     "CheckInPolicy",
+    "FactStamp",
     "HolidayCalendarDay",
     "LeaveAllowance",
     "LeaveRequest",

@@ -9,20 +9,24 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from attendance.conf import conf
 from attendance.days import Period
 from attendance.filters import StaffMonthFilter, request_filter
 from attendance.frame import Frame
-from attendance.holidays import month_range
+from attendance.holidays import month_range, provisional_years
+from attendance.memory import remembered, stamped
 from attendance.summary import (
+    figures,
     header,
     leave_types,
     legend,
     month_rows,
+    person_values,
     staff_queryset,
     unapproved_items,
-    values,
     worked_rest_days,
 )
 from attendance.views.common import flagged_departments, month_nav
@@ -66,16 +70,13 @@ def grid_rows(rows):
 _NUMBER = '<td class="text-end">{}</td>'
 
 
-def totals_cells(rows, types):
-    """Each person's totals (``values``) as the ``<td>`` of a table row, escaped and
-    formatted as the template would, the numbers right-aligned."""
+def totals_cells(people, figures):
+    """Each person's totals (who they are, then their ``figures``) as the ``<td>`` of a
+    table row, escaped and formatted as the template would, the numbers right-aligned."""
     found, numbers = [], {}  # a number's cell made once (most are 0)
-    for row in rows:
-        cells = []
-        for i, v in enumerate(values(row, types)):
-            if i < 3:
-                cells.append(f"<td>{escape(v)}</td>")
-                continue
+    for person, row in zip(people, figures, strict=True):
+        cells = [f"<td>{escape(v)}</td>" for v in person_values(person)]
+        for v in row:
             key = (type(v), v)
             if key not in numbers:
                 numbers[key] = _NUMBER.format(escape(localize(v)))
@@ -117,16 +118,32 @@ def team_filter(request):
     return StaffMonthFilter(request.GET, queryset=people, request=request)
 
 
+class GridRow:
+    """A person's row of the team grid: who, the day cells, late and early counts."""
+
+    def __init__(self, user, cells, late_count, early_count):
+        self.user, self.cells = user, cells
+        self.late_count, self.early_count = late_count, early_count
+        self.name = display_name(user)
+
+
 @allowed("attendance.view_team")
 @require_GET
 def team(request):
     filters = team_filter(request)
-    page = paginate(request, filters.qs)
+    page = paginate(request, stamped(filters.qs))
     first, last = filters.first, filters.last
+    people = list(page.object_list)
+
+    def make(missing):
+        rows = grid_rows(month_rows(missing, first.year, first.month, balances=False))
+        return [(row.cells, row.late_count, row.early_count) for row in rows]
+
+    months = remembered(("grid", get_language()), people, first.year, first.month, make)
     context = {
         "filters": filters,
         "page": page,
-        "rows": grid_rows(month_rows(page.object_list, first.year, first.month, balances=False)),
+        "rows": [GridRow(person, *month) for person, month in zip(people, months, strict=True)],
         "dates": [first + timedelta(days=i) for i in range((last - first).days + 1)],
         "legend": legend(),
         **month_nav(first),
@@ -171,19 +188,27 @@ def unapproved(request):
 @require_GET
 def summary(request):
     filters = team_filter(request)
-    page = paginate(request, filters.qs)
+    page = paginate(request, stamped(filters.qs))
     first = filters.first
     types = leave_types()
     people = list(page.object_list)
-    period = Period([p.pk for p in people], *month_range(first.year, first.month))
-    rows = month_rows(people, first.year, first.month, period=period)
+    made = []  # the Period of the people not remembered, if any
+
+    def make(missing):
+        made.append(Period([p.pk for p in missing], *month_range(first.year, first.month)))
+        rows = month_rows(missing, first.year, first.month, period=made[0])
+        return [tuple(figures(row, types)) for row in rows]
+
+    what = ("totals", conf.HOURS_PER_DAY)
+    months = remembered(what, people, first.year, first.month, make)
+    years = [first.year]
     chosen = filters.cleaned
     context = {
         "filters": filters,
         "page": page,
         # The same columns as the PDF and the Excel file.
         "totals_header": header(types),
-        "totals": totals_cells(rows, types),
+        "totals": totals_cells(people, months),
         # A department or a site is made on the spot; the whole company in the background.
         "part_chosen": bool(chosen.get("department") or chosen.get("site")),
         "may_export": may(request.user, "attendance.export"),
@@ -192,7 +217,7 @@ def summary(request):
         "may_name_deputy": may(request.user, "attendance.name_deputy"),
         "may_manage_rules": may(request.user, "attendance.manage_policy"),
         "query": filters.data.urlencode(),
-        "provisional": period.frame.provisional_years([first.year]),
+        "provisional": made[0].frame.provisional_years(years) if made else provisional_years(years),
         "flagged": flagged_departments(request.user),
         **month_nav(first),
     }

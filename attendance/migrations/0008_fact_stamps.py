@@ -1,0 +1,114 @@
+"""Stamps of attendance facts, changed by triggers on every write (``models/stamps.py``).
+
+A person's stamp changes when one of their check-ins, corrections, leave or overtime
+requests or site assignments is inserted, updated or deleted; the sites' stamp (person 0)
+when a schedule, a client day off, a national calendar day or year or a leave type is.
+Each stamp is a new random number. The table names are frozen here, as a migration's are.
+"""
+
+from django.db import migrations, models
+
+STAMPS = "attendance_factstamp"
+# (table, column of the person); None: a fact of every site.
+FACTS = [
+    ("attendance_attendancerecord", "user_id"),
+    ("attendance_punchcorrection", "user_id"),
+    ("attendance_leaverequest", "user_id"),
+    ("attendance_overtimerequest", "user_id"),
+    ("onsite_assignment", "user_id"),
+    ("attendance_siteschedule", None),
+    ("attendance_sitedayoff", None),
+    ("attendance_holidaycalendarday", None),
+    ("attendance_calendaryear", None),
+    ("attendance_leavetype", None),
+]
+OPERATIONS = ("INSERT", "UPDATE", "DELETE")
+# A new person gets a stamp at once: a month without any fact is remembered too.
+PEOPLE = "auth_user"
+
+
+def _sqlite(table, column, operation):
+    rows = {"INSERT": ["NEW"], "DELETE": ["OLD"], "UPDATE": ["OLD", "NEW"]}[operation]
+    people = [f'{row}."{column}"' for row in rows] if column else ["0"]
+    body = "".join(
+        f'INSERT OR REPLACE INTO "{STAMPS}" ("person_id", "stamp") VALUES ({who}, random()); '
+        for who in dict.fromkeys(people)
+    )
+    name = f"{table}_stamp_{operation.lower()}"
+    create = f'CREATE TRIGGER "{name}" AFTER {operation} ON "{table}" FOR EACH ROW BEGIN {body}END'
+    return create, f'DROP TRIGGER IF EXISTS "{name}"'
+
+
+def _postgresql(table, column, operations="INSERT OR UPDATE OR DELETE"):
+    name = f"{table}_stamp"
+    stamp = (
+        f'INSERT INTO "{STAMPS}" ("person_id", "stamp") VALUES (%s, (random() * 4e18)::bigint) '
+        'ON CONFLICT ("person_id") DO UPDATE SET "stamp" = EXCLUDED."stamp";'
+    )
+    if column is None:
+        body = stamp % "0"
+    else:
+        body = (
+            f"IF TG_OP <> 'INSERT' THEN {stamp % f'OLD.{column}'} END IF; "
+            f"IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM "
+            f"OLD.{column}) THEN {stamp % f'NEW.{column}'} END IF;"
+        )
+    create = (
+        f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger AS $$ BEGIN {body} '
+        "RETURN NULL; END; $$ LANGUAGE plpgsql; "
+        f'CREATE TRIGGER "{name}" AFTER {operations} ON "{table}" '
+        f'FOR EACH ROW EXECUTE FUNCTION "{name}"();'
+    )
+    return create, f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"; DROP FUNCTION IF EXISTS "{name}"();'
+
+
+def statements(vendor):
+    """[(create, drop)] of the triggers on ``vendor`` (none on another database)."""
+    if vendor == "sqlite":
+        facts = [_sqlite(t, c, op) for t, c in FACTS for op in OPERATIONS]
+        return [*facts, _sqlite(PEOPLE, "id", "INSERT")]
+    if vendor == "postgresql":
+        return [*(_postgresql(t, c) for t, c in FACTS), _postgresql(PEOPLE, "id", "INSERT")]
+    return []
+
+
+def create(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    for sql, _drop in statements(vendor):
+        schema_editor.execute(sql, params=None)
+    # Everything written before the triggers: stamped once, so it can be remembered.
+    random = "random()" if vendor == "sqlite" else "(random() * 4e18)::bigint"
+    schema_editor.execute(
+        f'INSERT INTO "{STAMPS}" ("person_id", "stamp") SELECT 0, {random} '  # noqa: S608
+        f'UNION ALL SELECT "id", {random} FROM "{PEOPLE}"',
+        params=None,
+    )
+
+
+def drop(apps, schema_editor):
+    for _create, sql in statements(schema_editor.connection.vendor):
+        schema_editor.execute(sql, params=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("attendance", "0007_corrections_deputies_policy"),
+        ("onsite", "0009_sentreminder_scan"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="FactStamp",
+            fields=[
+                ("person_id", models.BigIntegerField(primary_key=True, serialize=False, verbose_name="person")),
+                ("stamp", models.BigIntegerField(verbose_name="stamp")),
+            ],
+            options={
+                "verbose_name": "attendance facts stamp",
+                "verbose_name_plural": "attendance facts stamps",
+                "default_permissions": (),
+            },
+        ),
+        migrations.RunPython(create, drop),
+    ]
