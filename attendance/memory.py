@@ -18,8 +18,9 @@ from django.utils import timezone
 from attendance.models import FactStamp
 from attendance.models.stamps import SITE_FACTS
 
-# Remembered months per process at most (a 500-person company's year of two pages is 12,000).
-LIMIT = 20_000
+# Remembered months per process at most, then all forgotten at once: a 500-person company's
+# month on both pages is 1,000; a grid's month is ~4 KB of text, so at most ~20 MB a process.
+LIMIT = 5_000
 _months = {}
 _lock = threading.Lock()
 

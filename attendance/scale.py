@@ -268,6 +268,15 @@ def pages(scale):
     ]
 
 
+def forgetting_pages(scale):
+    """The pages that remember each person's derived month (``attendance.memory``), to be
+    measured with it forgotten before each request: the first view after every write."""
+    from attendance import memory
+
+    remembering = ("attendance: team month grid", "attendance: summary, company")
+    return [(*page, memory.forget) for page in pages(scale) if page[0] in remembering]
+
+
 def exports(scale):
     """The whole company's month, as Excel and as PDF, and its detailed day-by-day sheets."""
     year, month = scale.measured_month()

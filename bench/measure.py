@@ -106,43 +106,59 @@ def _p95(values):
     return quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
 
 
+def _listed_pages(scale):
+    """(app, label, role, url, before each request or None): every app's daily pages, then
+    the pages that remember what they derive, measured again with it forgotten before each
+    request (an app's ``forgetting_pages``: the cost of the first view after a write)."""
+    for app, listed in scaling.app_parts("pages"):
+        for label, role, url in listed(scale):
+            yield app, label, role, url, None
+    for app, listed in scaling.app_parts("forgetting_pages"):
+        for label, role, url, forget in listed(scale):
+            yield app, f"{label}, derived anew", role, url, forget
+
+
 def pages(scale, repetitions, clock):
     """Every app's daily pages, each alternating with the baseline as the same person."""
     _mount_baseline()
     tick = CLOCKS[clock]
     clients, rows = {}, []
-    for app, listed in scaling.app_parts("pages"):
-        for label, role, url in listed(scale):
-            if role not in clients:
-                clients[role] = Client()
-                clients[role].force_login(scale.people[role], backend=BACKEND)
-            client = clients[role]
-            _get(client, url), _get(client, BASELINE)  # warm-up: first-use caches
-            with Counted() as page_queries:
-                response = _get(client, url)
-            with Counted() as base_queries:
-                _get(client, BASELINE)
-            page_times, base_times = [], []
-            for _ in range(repetitions):
-                for url_, times in ((url, page_times), (BASELINE, base_times)):
-                    started = tick()
-                    _get(client, url_)
-                    times.append((tick() - started) * 1000)
-            rows.append(
-                {
-                    "app": app,
-                    "page": label,
-                    "role": role,
-                    "url": url,
-                    "median_ms": median(page_times),
-                    "p95_ms": _p95(page_times),
-                    "base_p95_ms": _p95(base_times),
-                    "ratio": _p95(page_times) / max(_p95(base_times), 1e-6),
-                    "queries": len(page_queries),
-                    "base_queries": len(base_queries),
-                    "bytes": len(response.content),
-                }
-            )
+    for app, label, role, url, forget in _listed_pages(scale):
+        before = forget or (lambda: None)
+        if role not in clients:
+            clients[role] = Client()
+            clients[role].force_login(scale.people[role], backend=BACKEND)
+        client = clients[role]
+        _get(client, url), _get(client, BASELINE)  # warm-up: first-use caches
+        before()
+        with Counted() as page_queries:
+            response = _get(client, url)
+        with Counted() as base_queries:
+            _get(client, BASELINE)
+        page_times, base_times = [], []
+        for _ in range(repetitions):
+            for url_, times in ((url, page_times), (BASELINE, base_times)):
+                if url_ == url:
+                    before()
+                started = tick()
+                _get(client, url_)
+                times.append((tick() - started) * 1000)
+        rows.append(
+            {
+                "app": app,
+                "page": label,
+                "role": role,
+                "url": url,
+                "median_ms": median(page_times),
+                "p95_ms": _p95(page_times),
+                "base_p95_ms": _p95(base_times),
+                "ratio": _p95(page_times) / max(_p95(base_times), 1e-6),
+                "queries": len(page_queries),
+                "base_queries": len(base_queries),
+                "bytes": len(response.content),
+                "derived_anew": forget is not None,
+            }
+        )
     return {"pages": rows, "clock": clock, "repetitions": repetitions}
 
 

@@ -31,12 +31,14 @@ def _row(figure, target, values, shown, met=None, growth=None):
     }
 
 
-def _pages(results):
-    """{(app, page, role): {scale: row}} in the order measured."""
+def _pages(results, anew=False):
+    """{(page, role): {scale: row}} in the order measured: the daily pages, or (``anew``)
+    the remembering pages measured with what they remember forgotten."""
     found = {}
     for scale in SCALES:
         for row in results.get(scale, {}).get("pages", []):
-            found.setdefault((row["page"], row["role"]), {})[scale] = row
+            if bool(row.get("derived_anew")) == anew:
+                found.setdefault((row["page"], row["role"]), {})[scale] = row
     return found
 
 
@@ -108,6 +110,24 @@ def summary_rows(results):
         )
     )
     return rows + _ratio_rows(pages, list(worst_q))
+
+
+def anew_rows(results):
+    """The pages that remember what they derive, measured with it forgotten before each
+    request (the first view after a write): shown for comparison, held to no target."""
+    rows = []
+    for (page, role), by_scale in _pages(results, anew=True).items():
+        times = {s: r["median_ms"] for s, r in by_scale.items()}
+
+        def shown(scale, by_scale=by_scale):
+            r = by_scale.get(scale)
+            if r is None:
+                return ""
+            times = f"{r['median_ms']:.0f}/{r['p95_ms']:.0f} ms"
+            return f"{times}, {r['queries']} q, {r['ratio']:.1f}× base"
+
+        rows.append(_row(f"{page} ({role})", "(for comparison)", times, shown))
+    return rows
 
 
 def _ratio_rows(pages, scales):
@@ -265,6 +285,7 @@ def figures(results):
     return (
         summary_rows(results)
         + page_rows(results)
+        + anew_rows(results)
         + export_rows(results)
         + reminder_rows(results)
         + checkin_rows(results)

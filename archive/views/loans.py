@@ -16,6 +16,7 @@ from archive.forms import LoanRequestForm, SignatureForm
 from archive.models import Hold, Loan
 from archive.terms import RETURN_TEXT, TERMS_TEXT
 from archive.views.common import forbid_unless, visible_item
+from archive.views.loan_rows import loan_rows
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.paging import paginate, posted
@@ -57,9 +58,10 @@ def my_loans(request):
     holds = Hold.objects.filter(person=request.user, status__in=OPEN_HOLD_STATES).select_related(
         "item__collection", "copy"
     )
+    page = paginate(request, loans)
     context = {
-        "page": paginate(request, loans),
-        "today": timezone.localdate(),
+        "page": page,
+        "rows": loan_rows(page.object_list, request.user, timezone.localdate(), queue=False),
         "title": _("My loans"),
         "holds": holds,
     }
@@ -72,9 +74,10 @@ def loan_queue(request):
     filters = LoanQueueFilter(
         request.GET, queryset=visible(request.user, Loan).exclude(borrower=request.user)
     )
+    page = paginate(request, _loan_rows(filters.qs).order_by("return_by", "pk"))
     context = {
-        "page": paginate(request, _loan_rows(filters.qs).order_by("return_by", "pk")),
-        "today": timezone.localdate(),
+        "page": page,
+        "rows": loan_rows(page.object_list, request.user, timezone.localdate(), queue=True),
         "title": _("Loan queue"),
         "queue": True,
         "filters": filters,

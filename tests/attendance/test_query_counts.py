@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from attendance import memory
 from attendance.choices import OvertimeKind, OvertimeStatus
 from attendance.models import AttendanceExport, LeaveAllowance, LeaveRequest, OvertimeRequest
 from onsite.choices import Role
@@ -63,6 +64,9 @@ def add_people(cast, count, start=0):
 
 
 def count_queries(client, url):
+    """The page's queries when it derives every month anew (a month page remembers its
+    people's months between requests: ``test_remembered_months``)."""
+    memory.forget()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -363,3 +363,24 @@ def test_moving_a_fact_to_another_person_changes_both_stamps(cast):
     AttendanceRecord.objects.filter(pk=row.pk).update(user=cast.supervisor)
     after = stamp(cast.staff.pk), stamp(cast.supervisor.pk)
     assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_only_the_people_not_remembered_are_derived_and_the_memory_is_bounded(monkeypatch):
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(memory, "LIMIT", 4)
+    people = [SimpleNamespace(pk=n, facts_stamp=n * 7, sites_stamp=1) for n in range(1, 4)]
+    asked = []
+
+    def make(missing):
+        asked.append([p.pk for p in missing])
+        return [f"month of {p.pk}" for p in missing]
+
+    assert memory.remembered("x", people, 2026, 11, make) == [f"month of {n}" for n in (1, 2, 3)]
+    people[1].facts_stamp = 99  # person 2 wrote a fact
+    assert memory.remembered("x", people, 2026, 11, make)[1] == "month of 2"
+    assert asked == [[1, 2, 3], [2]]
+    # A fifth month would pass the limit: everything is forgotten, then the new one kept.
+    memory.remembered("x", [SimpleNamespace(pk=5, facts_stamp=1, sites_stamp=1)], 2026, 11, make)
+    memory.remembered("x", people, 2026, 11, make)
+    assert asked[-1] == [1, 2, 3]

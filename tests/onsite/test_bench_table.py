@@ -28,3 +28,29 @@ def test_the_check_in_share_is_met_only_when_every_scale_reaches_forty_percent()
 
 def test_no_check_in_measured_gives_no_row():
     assert table.checkin_rows({"tenth": {}, "full": {}}) == []
+
+
+def _page(label, ratio, anew=False):
+    return {
+        "page": label,
+        "role": "hr",
+        "median_ms": 10.0,
+        "p95_ms": 11.0,
+        "base_p95_ms": 11.0 / ratio,
+        "ratio": ratio,
+        "queries": 10,
+        "base_queries": 3,
+        "bytes": 2048,
+        "derived_anew": anew,
+    }
+
+
+def test_a_page_derived_anew_is_shown_apart_and_held_to_no_target():
+    measured = {"pages": [_page("summary", 3.5), _page("summary, derived anew", 6.0, anew=True)]}
+    results = {"tenth": measured, "full": measured}
+    worst = next(r for r in table.summary_rows(results) if r["figure"].startswith("page p95"))
+    assert worst["met"] is True and "3.5×" in worst["full"]
+    assert [r["figure"] for r in table.page_rows(results)] == ["summary (hr)"]
+    (anew,) = table.anew_rows(results)
+    assert anew["figure"] == "summary, derived anew (hr)" and anew["met"] is None
+    assert "6.0× base" in anew["full"]
