@@ -10,6 +10,7 @@ a new site is a new key, never a stale row. At most ``KEPT`` rows are kept per p
 """
 
 from crispy_forms.utils import render_crispy_form
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 KEPT = 512
@@ -25,9 +26,10 @@ def _choices(form):
     return tuple(found)
 
 
-def _key(form):
+def _key(form, template):
     form.is_valid()  # the errors are shown, and the choices read once
     return (
+        template,
         type(form).__module__,
         type(form).__qualname__,
         tuple(name for name in form.fields),
@@ -38,12 +40,16 @@ def _key(form):
     )
 
 
-def row_html(form):
-    """The crispy HTML of ``form`` (a bound GET filter form with a helper)."""
-    key = _key(form)
+def row_html(form, template=None):
+    """The crispy HTML of ``form`` (a bound GET filter form with a helper), or ``template``
+    rendered with it as ``form`` (a row laid out field by field)."""
+    key = _key(form, template)
     html = _MADE.get(key)
     if html is None:
-        html = render_crispy_form(form)
+        if template is None:
+            html = render_crispy_form(form)
+        else:
+            html = render_to_string(template, {"form": form})
         if len(_MADE) >= KEPT:
             _MADE.pop(next(iter(_MADE)))
         _MADE[key] = html

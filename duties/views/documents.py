@@ -2,7 +2,7 @@
 follow-up (who signed, answered, objected, when), revision, withdrawal."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from duties.services import documents as service
 from duties.views.common import fetch, forbid_unless, form_page
 from onsite import audit
 from onsite.access import allowed, signed_in
+from onsite.counting import count_of
 from onsite.paging import paginate, posted
 from onsite.permissions import may, visible
 from onsite.transition_views import transition_page, transition_view
@@ -48,14 +49,16 @@ def document_list(request):
 @require_GET
 def document_sent(request):
     """Documents the person sent or follows, with how many answered, objected, are silent."""
-    silent = Q(receipts__status__in=SILENT_RECEIPT_STATES)
+    # Counted for the page's documents only (correlated subqueries the page count leaves
+    # out; a join and GROUP BY counted every receipt of every document).
+    receipts = Receipt.objects.filter(document=OuterRef("pk"))
     documents = (
         visible(request.user, CompanyDocument)
         .select_related("sender")
         .annotate(
-            total=Count("receipts"),
-            silent=Count("receipts", filter=silent),
-            objected=Count("receipts", filter=Q(receipts__status=ReceiptStatus.OBJECTED)),
+            total=count_of(receipts, "document"),
+            silent=count_of(receipts.filter(status__in=SILENT_RECEIPT_STATES), "document"),
+            objected=count_of(receipts.filter(status=ReceiptStatus.OBJECTED), "document"),
         )
         .order_by("-sent_at", "-pk")
     )

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -24,8 +26,10 @@ from duties.views.common import fetch, form_page
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.models import Department
+from onsite.names import display_name
 from onsite.paging import paginate, posted
 from onsite.permissions import may, visible
+from onsite.rows import link_to
 from onsite.transition_views import transition_view
 from onsite.workflow import WorkflowError
 
@@ -124,6 +128,29 @@ def _day_param(request):
         return timezone.localdate()
 
 
+def missing_rows(rows):
+    """The ``<li>`` of each (person, derived day) of the page, made once per row (the row
+    template is kept under ``tests/duties/missing_rows/`` to compare), every text escaped."""
+    link, labels, found = link_to("onsite:staff_detail"), {}, []
+    for person, attendance in rows:
+        profile = person.profile
+        if attendance.status not in labels:
+            labels[attendance.status] = escape(attendance.status_label())
+        record = attendance.record
+        came = f" · {timezone.localtime(record.check_in_at):%H:%M}" if record else ""
+        found.append(
+            mark_safe(  # noqa: S308 - every text escaped
+                '<li class="list-group-item d-flex justify-content-between gap-2">\n'
+                f'    <span><a href="{link.format(pk=person.pk)}">'
+                f"{escape(display_name(person))}</a> "
+                f'<small class="text-body-secondary">{escape(profile.employee_no)} · '
+                f"{escape(profile.department.name)}</small></span>\n"
+                f"    <small>{labels[attendance.status]}{came}</small>\n  </li>"
+            )
+        )
+    return found
+
+
 @allowed("duties.supervise")
 @require_GET
 def report_missing(request):
@@ -133,14 +160,17 @@ def report_missing(request):
     chosen = request.GET.get("department", "")
     ids = [d.pk for d in departments if str(d.pk) == chosen] or [d.pk for d in departments]
     people = staff_of(ids).exclude(pk=request.user.pk)
-    missing = service.missing_reports(people, day)
+    missing = service.missing_ids(list(people.values_list("pk", flat=True)), day)
+    page = paginate(request, missing)
+    shown = people.in_bulk([pk for pk, _day in page.object_list])
     context = {
         "day": day,
         "previous": day - timedelta(days=1),
         "next": day + timedelta(days=1) if day < timezone.localdate() else None,
         "departments": departments,
         "chosen": chosen,
-        "page": paginate(request, missing),
+        "page": page,
+        "rows": missing_rows((shown[pk], attendance) for pk, attendance in page.object_list),
         "count": len(missing),
         "kinds": ReportKind,
     }

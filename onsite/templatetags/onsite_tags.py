@@ -12,10 +12,11 @@ register = template.Library()
 
 
 @register.simple_tag
-def filter_row(form):
-    """``{% filter_row filters.form %}``: a list's filter row, laid out by crispy, made once
-    per what it shows (``onsite.filter_rows``)."""
-    return row_html(form)
+def filter_row(form, template=None):
+    """``{% filter_row filters.form %}``: a list's filter row, laid out by crispy (or by
+    ``template``, given the form as ``form``), made once per what it shows
+    (``onsite.filter_rows``)."""
+    return row_html(form, template)
 
 
 @register.filter
