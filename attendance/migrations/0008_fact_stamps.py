@@ -59,16 +59,38 @@ def _postgresql(table, column, operations="INSERT OR UPDATE OR DELETE"):
         f'CREATE TRIGGER "{name}" AFTER {operations} ON "{table}" '
         f'FOR EACH ROW EXECUTE FUNCTION "{name}"();'
     )
-    return create, f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"; DROP FUNCTION IF EXISTS "{name}"();'
+    return (
+        create,
+        f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"; DROP FUNCTION IF EXISTS "{name}"();',
+    )
+
+
+def _postgresql_truncate():
+    """A TRUNCATE fires no row trigger (PostgreSQL): truncating a fact table forgets every
+    stamp, so nothing is remembered until the facts are written again."""
+    name = "attendance_facts_truncated"
+    create = (
+        f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger AS $$ BEGIN '
+        f'DELETE FROM "{STAMPS}"; RETURN NULL; END; $$ LANGUAGE plpgsql; '
+    ) + "".join(
+        f'CREATE TRIGGER "{table}_truncated" AFTER TRUNCATE ON "{table}" '
+        f'FOR EACH STATEMENT EXECUTE FUNCTION "{name}"(); '
+        for table, _column in FACTS
+    )
+    drop = "".join(
+        f'DROP TRIGGER IF EXISTS "{table}_truncated" ON "{table}"; ' for table, _c in FACTS
+    )
+    return create, f'{drop}DROP FUNCTION IF EXISTS "{name}"();'
 
 
 def statements(vendor):
     """[(create, drop)] of the triggers on ``vendor`` (none on another database)."""
-    if vendor == "sqlite":
+    if vendor == "sqlite":  # a DELETE without WHERE fires row triggers (no truncation)
         facts = [_sqlite(t, c, op) for t, c in FACTS for op in OPERATIONS]
         return [*facts, _sqlite(PEOPLE, "id", "INSERT")]
     if vendor == "postgresql":
-        return [*(_postgresql(t, c) for t, c in FACTS), _postgresql(PEOPLE, "id", "INSERT")]
+        facts = [_postgresql(t, c) for t, c in FACTS]
+        return [*facts, _postgresql(PEOPLE, "id", "INSERT"), _postgresql_truncate()]
     return []
 
 
@@ -101,7 +123,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="FactStamp",
             fields=[
-                ("person_id", models.BigIntegerField(primary_key=True, serialize=False, verbose_name="person")),
+                (
+                    "person_id",
+                    models.BigIntegerField(
+                        primary_key=True, serialize=False, verbose_name="person"
+                    ),
+                ),
                 ("stamp", models.BigIntegerField(verbose_name="stamp")),
             ],
             options={

@@ -31,6 +31,7 @@ from attendance.models import (
 from attendance.models.stamps import SITE_FACTS
 from onsite.models import Assignment
 from tests.attendance.conftest import at, leave_type
+from tests.conftest import is_postgres
 
 NOW = "2026-11-20 10:00 +0800"
 GRID = reverse("attendance:team") + "?month=2026-11"
@@ -384,3 +385,20 @@ def test_only_the_people_not_remembered_are_derived_and_the_memory_is_bounded(mo
     memory.remembered("x", [SimpleNamespace(pk=5, facts_stamp=1, sites_stamp=1)], 2026, 11, make)
     memory.remembered("x", people, 2026, 11, make)
     assert asked[-1] == [1, 2, 3]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+def test_a_truncated_fact_table_forgets_every_stamp(cast, schedule, login):
+    """PostgreSQL's TRUNCATE fires no row trigger: it forgets every stamp instead."""
+    if not is_postgres():
+        pytest.skip("TRUNCATE is PostgreSQL's (SQLite's DELETE fires the row triggers)")
+    SiteDayOff.objects.create(site=cast.site, date=date(2026, 11, 11))
+    first = pages(cast, login)
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's writes checked first
+        cursor.execute(f'TRUNCATE "{SiteDayOff._meta.db_table}"')
+    assert not FactStamp.objects.exists()
+    after = pages(cast, login)
+    assert after != first and after == fresh_pages(cast, login)
