@@ -152,6 +152,7 @@ def pages(scale, repetitions, clock):
                 "median_ms": median(page_times),
                 "p95_ms": _p95(page_times),
                 "base_p95_ms": _p95(base_times),
+                "base_median_ms": median(base_times),
                 "ratio": _p95(page_times) / max(_p95(base_times), 1e-6),
                 "queries": len(page_queries),
                 "base_queries": len(base_queries),

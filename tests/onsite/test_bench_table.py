@@ -54,3 +54,17 @@ def test_a_page_derived_anew_is_shown_apart_and_held_to_no_target():
     (anew,) = table.anew_rows(results)
     assert anew["figure"] == "summary, derived anew (hr)" and anew["met"] is None
     assert "6.0× base" in anew["full"]
+
+
+def test_the_growth_against_each_pages_base_takes_the_machines_speed_out():
+    def measured(page_ms, base_ms):
+        row = _page("list", 3.0)
+        row.update(median_ms=page_ms, base_median_ms=base_ms)
+        return {"pages": [row]}
+
+    # The whole machine ran 2× slower for the full run: 2.0× raw, 1.0× against the base.
+    rows = table.summary_rows({"tenth": measured(10.0, 4.0), "full": measured(20.0, 8.0)})
+    raw = next(r for r in rows if r["figure"].startswith("full ÷ tenth median"))
+    relative = next(r for r in rows if r["figure"].startswith("full ÷ tenth, each page"))
+    assert raw["ratio"].startswith("2.00×") and raw["met"] is False
+    assert relative["ratio"].startswith("1.00×") and relative["met"] is None
