@@ -70,11 +70,11 @@ def grid_rows(rows):
 _NUMBER = '<td class="text-end">{}</td>'
 
 
-def totals_cells(people, figures):
-    """Each person's totals (who they are, then their ``figures``) as the ``<td>`` of a
-    table row, escaped and formatted as the template would, the numbers right-aligned."""
+def totals_cells(people, months):
+    """Each person's totals (who they are, then their month's ``figures``) as the ``<td>`` of
+    a table row, escaped and formatted as the template would, the numbers right-aligned."""
     found, numbers = [], {}  # a number's cell made once (most are 0)
-    for person, row in zip(people, figures, strict=True):
+    for person, row in zip(people, months, strict=True):
         cells = [f"<td>{escape(v)}</td>" for v in person_values(person)]
         for v in row:
             key = (type(v), v)
