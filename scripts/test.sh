@@ -12,6 +12,7 @@ say "Lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 say "Django checks"
+mkdir -p "${ONSITE_VAR_DIR:-var}"  # the default SQLite file's folder (a fresh clone has none)
 "$PY" manage.py check
 "$PY" manage.py makemigrations --check --dry-run >/dev/null
 
