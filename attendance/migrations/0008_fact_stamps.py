@@ -94,12 +94,20 @@ def statements(vendor):
     return []
 
 
-def create(apps, schema_editor):
+def ensure(apps, schema_editor):
+    """The triggers made again (dropped first if there) and every stamp renewed. A later
+    migration that alters a fact table runs it after (on SQLite most alterations rebuild the
+    table without its triggers; ``test_every_fact_table_has_its_stamp_triggers…`` fails until
+    they are back): ``migrations.RunPython(fact_stamps.ensure, migrations.RunPython.noop)``
+    with ``fact_stamps = importlib.import_module("attendance.migrations.0008_fact_stamps")``."""
     vendor = schema_editor.connection.vendor
-    for sql, _drop in statements(vendor):
+    for sql, drop_sql in statements(vendor):
+        schema_editor.execute(drop_sql, params=None)
         schema_editor.execute(sql, params=None)
-    # Everything written before the triggers: stamped once, so it can be remembered.
+    # Whatever was written without the triggers: every stamp new, so nothing remembered
+    # before stands for it.
     random = "random()" if vendor == "sqlite" else "(random() * 4e18)::bigint"
+    schema_editor.execute(f'DELETE FROM "{STAMPS}"', params=None)  # noqa: S608
     schema_editor.execute(
         f'INSERT INTO "{STAMPS}" ("person_id", "stamp") SELECT 0, {random} '  # noqa: S608
         f'UNION ALL SELECT "id", {random} FROM "{PEOPLE}"',
@@ -137,5 +145,5 @@ class Migration(migrations.Migration):
                 "default_permissions": (),
             },
         ),
-        migrations.RunPython(create, drop),
+        migrations.RunPython(ensure, drop),
     ]

@@ -402,3 +402,57 @@ def test_a_truncated_fact_table_forgets_every_stamp(cast, schedule, login):
     assert not FactStamp.objects.exists()
     after = pages(cast, login)
     assert after != first and after == fresh_pages(cast, login)
+
+
+@pytest.mark.django_db
+def test_every_fact_table_has_its_stamp_triggers_after_all_migrations():
+    """A later migration that remakes a fact table (SQLite rebuilds a table for most
+    alterations, dropping its triggers) must create them again: this fails until it does."""
+    import importlib
+
+    stamps = importlib.import_module("attendance.migrations.0008_fact_stamps")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute(
+                "SELECT c.relname, t.tgname FROM pg_trigger t "
+                "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+            )
+        found = set(cursor.fetchall())
+    tables = [table for table, _column in stamps.FACTS]
+    if connection.vendor == "sqlite":
+        wanted = {(t, f"{t}_stamp_{op.lower()}") for t in tables for op in stamps.OPERATIONS}
+        wanted.add((stamps.PEOPLE, f"{stamps.PEOPLE}_stamp_insert"))
+    else:
+        wanted = {(t, f"{t}_stamp") for t in [*tables, stamps.PEOPLE]}
+        wanted |= {(t, f"{t}_truncated") for t in tables}
+    assert wanted <= found, sorted(wanted - found)
+
+
+@pytest.mark.django_db
+def test_a_migration_can_make_the_triggers_again_and_renew_every_stamp(cast):
+    """What a later migration altering a fact table runs after (``ensure`` of 0008)."""
+    import importlib
+    from types import SimpleNamespace
+
+    stamps = importlib.import_module("attendance.migrations.0008_fact_stamps")
+    table = AttendanceRecord._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f'DROP TRIGGER "{table}_stamp_insert"')
+        else:
+            cursor.execute(f'DROP TRIGGER "{table}_stamp" ON "{table}"')
+    before = stamp(cast.staff.pk)
+    record(cast)
+    assert stamp(cast.staff.pk) == before  # the trigger is gone
+
+    def execute(sql, params=None):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    stamps.ensure(None, SimpleNamespace(connection=connection, execute=execute))
+    renewed = stamp(cast.staff.pk)
+    assert renewed != before and stamp(cast.outsider.pk) is not None
+    record(cast, day=date(2026, 11, 4))
+    assert stamp(cast.staff.pk) != renewed  # the trigger is back
