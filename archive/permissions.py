@@ -9,6 +9,7 @@ query, whatever the number of grants. Everything else answers 404.
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from archive.choices import ItemStatus, LoanKind
 from archive.models import (
@@ -178,6 +179,17 @@ def access_levels(user):
 def sees_item(user, item):
     """``item_visible`` without a query per item (for lists)."""
     return access_levels(user).get(item.collection_id, -1) >= item.classification
+
+
+def item_label(user, item):
+    """The item's reference and title, or the reference alone when ``user`` can no longer
+    see the item (a borrower whose grant was lowered or whose item was reclassified upward
+    keeps their loan record, not the title)."""
+    if sees_item(user, item):
+        return f"{item.reference} {item.title}"
+    return gettext("%(reference)s (title withheld: no longer within your access)") % {
+        "reference": item.reference
+    }
 
 
 def item_visible(user, item):

@@ -1,7 +1,6 @@
 """Template helpers of the archive."""
 
 from django import template
-from django.utils.translation import gettext as _
 
 from onsite.permissions import may
 
@@ -17,14 +16,8 @@ def archive_manager(context):
 
 @register.simple_tag(takes_context=True)
 def item_label(context, item):
-    """The item's reference and title, or the reference alone when the person can no longer
-    see the item (a borrower whose grant was lowered or whose item was reclassified upward
-    keeps their loan record, not the title)."""
-    from archive.permissions import sees_item
+    """``{% item_label loan.item %}``: ``archive.permissions.item_label`` for the person
+    signed in."""
+    from archive.permissions import item_label as label
 
-    user = context["request"].user
-    if sees_item(user, item):
-        return f"{item.reference} {item.title}"
-    return _("%(reference)s (title withheld: no longer within your access)") % {
-        "reference": item.reference
-    }
+    return label(context["request"].user, item)

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from archive.choices import LoanStatus
-from archive.permissions import access_levels
+from archive.permissions import item_label
 from onsite.names import display_name
 from onsite.rows import link_to
 from onsite.templatetags.onsite_tags import status
@@ -16,18 +16,11 @@ def loan_rows(loans, user, today, *, queue):
     """The ``<tr>`` of each loan of the page as ``user`` sees it on ``today``; ``queue``: with
     the borrower's name. Every text escaped."""
     link = link_to("archive:loan_detail")
-    levels = access_levels(user)
     digital = f'<i class="bi bi-file-earmark-lock"></i> {escape(_("Digital file"))}'
     overdue = f'<span class="badge text-bg-danger">{escape(_("Overdue"))}</span>'
     found = []
     for loan in loans:
-        item = loan.item
-        if levels.get(item.collection_id, -1) >= item.classification:  # archive.sees_item
-            label = f"{item.reference} {item.title}"
-        else:
-            label = _("%(reference)s (title withheld: no longer within your access)") % {
-                "reference": item.reference
-            }
+        label = item_label(user, loan.item)
         borrower = f"<td>{escape(display_name(loan.borrower))}</td>" if queue else ""
         if loan.is_digital:
             copy = digital
