@@ -109,13 +109,11 @@ def missing_reports(people, day, today=None):
     Enforces R2.3-work-reports.
     """
     people = list(people)
-    missing = dict(missing_ids([person.pk for person in people], day, today))
-    return [(person, missing[person.pk]) for person in people if person.pk in missing]
-
-
-def missing_ids(ids, day, today=None):
-    """[(person id, derived day)] of ``missing_reports``, for ids (in their order): a page
-    of the list reads its people's names for its own rows only."""
+    ids = [person.pk for person in people]
     days = days_on(ids, day, today=today)
     reported = reported_ids(ids, day)
-    return [(pk, days[pk]) for pk in ids if pk not in reported and expected_at_work(days[pk])]
+    return [
+        (person, days[person.pk])
+        for person in people
+        if person.pk not in reported and expected_at_work(days[person.pk])
+    ]

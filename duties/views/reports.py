@@ -160,9 +160,8 @@ def report_missing(request):
     chosen = request.GET.get("department", "")
     ids = [d.pk for d in departments if str(d.pk) == chosen] or [d.pk for d in departments]
     people = staff_of(ids).exclude(pk=request.user.pk)
-    missing = service.missing_ids(list(people.values_list("pk", flat=True)), day)
+    missing = service.missing_reports(people, day)
     page = paginate(request, missing)
-    shown = people.in_bulk([pk for pk, _day in page.object_list])
     context = {
         "day": day,
         "previous": day - timedelta(days=1),
@@ -170,7 +169,7 @@ def report_missing(request):
         "departments": departments,
         "chosen": chosen,
         "page": page,
-        "rows": missing_rows((shown[pk], attendance) for pk, attendance in page.object_list),
+        "rows": missing_rows(page.object_list),
         "count": len(missing),
         "kinds": ReportKind,
     }
