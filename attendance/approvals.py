@@ -10,22 +10,21 @@ import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils import timezone
 
 from attendance.choices import QUEUE_SECTIONS, REQUEST_FLOWS
+from onsite.models import StaffProfile
 from onsite.paging import paginate
 from onsite.permissions import may, visible
+from onsite.reading import Statement, maker
 
-# What a row shows and what deciding it reads (the applicant and their department), nothing
-# more: the applicant (and their profile) as objects, the names of the rest as columns.
-_APPLICANT = (
-    "user__first_name",
-    "user__last_name",
-    "user__username",
-    "user__profile__department",
-)
+# What a row shows and what deciding it reads, nothing more: the request's columns, its
+# applicant's names and profile (their department), and the names of the rest.
+_APPLICANT = ("user__first_name", "user__last_name", "user__username")
+_PROFILE = ("user__profile__id", "user__profile__department_id")
 _FIELDS = {
     "overtime": (
         "date",
@@ -77,41 +76,78 @@ def _page(query, param, rows):
     return paginate(SimpleNamespace(GET={"page": query.get(param)}), rows)
 
 
-@dataclass
 class _Waiting:
-    """A section's waiting requests for the paginator: ``rows`` (sliced for the page) with
-    what a row shows, counted on ``counted`` (the same requests without the joins)."""
+    """A section's waiting requests the person sees, for the paginator: counted, and a page
+    of them read as instances of the request, its applicant and their profile (with only
+    what a row shows and its decision reads; the rest loads if asked, as ``only()``'s)."""
 
-    rows: object
-    counted: object
+    def __init__(self, user, what, state):
+        self.counting, self.reading = _statements(what, state)
+        # visible() gives a person who sees every request the statements' own querysets
+        # (compiled once); anyone else's are narrowed to their scope and compiled now.
+        self.counted = visible(user, self.counting.queryset)
+        self.rows = visible(user, self.reading.queryset)
+        self.model = REQUEST_FLOWS[what].model
 
     def count(self):
-        return self.counted.count()
+        return self.counting.count(self.counted)
 
     def __getitem__(self, index):
-        return self.rows[index]
+        rows = self.reading.rows(index.start or 0, index.stop, self.rows)
+        return _requests(self.model, self.reading.names, rows, self.rows.db)
 
 
 @functools.cache
-def _queries(what, state):
-    """(the section's requests, the same with what a row shows), put together once (most
-    of their cost) and copied for each request: a copy runs afresh, nothing read is kept."""
+def _statements(what, state):
+    """(the section's requests, the same with what a row shows) as statements compiled
+    once: copies of them narrowed to a person's scope are compiled for each request."""
     flow = REQUEST_FLOWS[what]
-    counted = flow.model._default_manager.filter(**{flow.field: state})
+    counted = flow.model._default_manager.filter(**{flow.field: state}).order_by()
     rows = (
-        counted.select_related("user__profile")
-        .only("user", flow.field, "created_at", *_APPLICANT, *_FIELDS[what])
-        .annotate(department_name=F("user__profile__department__name"), **_NAMES[what])
+        counted.annotate(department_name=F("user__profile__department__name"), **_NAMES[what])
         .order_by(*_ORDER[what])
+        .values_list(
+            "id",
+            "user_id",
+            flow.field,
+            "created_at",
+            *_FIELDS[what],
+            "department_name",
+            *_NAMES[what],
+            *_APPLICANT,
+            *_PROFILE,
+        )
     )
-    return counted, rows
+    return Statement(counted.values_list("id")), Statement(rows)
 
 
-def _waiting(user, spec):
-    """The section's waiting requests the person sees, with only the columns the row shows
-    and its decision reads."""
-    counted, rows = _queries(spec.what, spec.state)
-    return _Waiting(visible(user, rows.all()), visible(user, counted.all()))
+def _requests(model, names, rows, alias):
+    """The requests of ``rows`` (columns ``names``: the request's, then the applicant's,
+    then their profile's), each with its applicant and their profile (or none) attached as
+    ``select_related()`` attaches them."""
+    User, Profile = get_user_model(), StaffProfile
+    made, make_user, make_profile = maker(model, alias), maker(User, alias), maker(Profile, alias)
+    to_user = model._meta.get_field("user")
+    to_profile = Profile._meta.get_field("user")
+    own = len(names) - len(_APPLICANT) - len(_PROFILE)
+    mine = names[:own]
+    found = []
+    for row in rows:
+        request = made(dict(zip(mine, row[:own], strict=True)))
+        first, last, username, profile_id, department_id = row[own:]
+        user = make_user(
+            {"id": request.user_id, "first_name": first, "last_name": last, "username": username}
+        )
+        profile = None
+        if profile_id is not None:
+            profile = make_profile(
+                {"id": profile_id, "user_id": user.pk, "department_id": department_id}
+            )
+            to_profile.set_cached_value(profile, user)
+        to_profile.remote_field.set_cached_value(user, profile)
+        to_user.set_cached_value(request, user)
+        found.append(request)
+    return found
 
 
 def _decidable(flow, user, row, names, now):
@@ -141,7 +177,7 @@ def sections_for(user, query, now=None):
         if not any(may(user, flow.transition(name).rule) for name in names):
             continue
         param = f"{spec.what}-{spec.state}"
-        page = _page(query, param, _waiting(user, spec))
+        page = _page(query, param, _Waiting(user, spec.what, spec.state))
         rows = [row for row in page.object_list if _decidable(flow, user, row, names, now)]
         found.append(Section(spec.what, spec.title, spec.actions, rows, page, param, query))
     return found

@@ -14,7 +14,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 
 from attendance import deciders
-from attendance.approvals import sections_for
+from attendance.approvals import _FIELDS, sections_for
 from attendance.choices import (
     REQUEST_FLOWS,
     CorrectionStatus,
@@ -26,7 +26,8 @@ from attendance.deciders import HR, Routes
 from attendance.models import Delegation, LeaveRequest, OvertimeRequest, PunchCorrection
 from attendance.views.queue_rows import queue_cells
 from onsite.choices import Role
-from onsite.permissions import has_role
+from onsite.names import display_name
+from onsite.permissions import has_role, visible
 from tests.attendance.conftest import leave_type
 from tests.factories import DepartmentFactory, UserFactory
 
@@ -199,3 +200,69 @@ def test_each_queue_row_shows_what_the_row_template_showed(cast, role):
             full = MODEL[what].objects.get(pk=row.pk)
             template = Template("{% load i18n onsite_tags %}" + (ROWS / f"{what}.html").read_text())
             assert tight(row.cells) == tight(template.render(Context({NAME[what]: full})))
+
+
+ORDER = {"overtime": "date", "leave": "start_date", "correction": "date"}
+RELATED = {"overtime": ["site"], "leave": ["leave_type"], "correction": []}
+
+
+def test_the_queue_reads_the_requests_the_orm_reads_for_every_person(
+    cast, organisation, django_assert_num_queries
+):
+    people = [p for p in [*cast.__dict__.values(), *organisation] if hasattr(p, "groups")]
+    for n, person in enumerate(people):
+        waiting_overtime(cast, person)
+        LeaveRequest.objects.create(
+            user=person,
+            leave_type=leave_type("SICK"),
+            start_date=date(2026, 12, 10 + n % 3),
+            end_date=date(2026, 12, 11 + n % 3),
+            days=Decimal("2.0"),
+            reason=TRICKY,
+        )
+        PunchCorrection.objects.create(
+            user=person, date=date(2026, 12, 4), kind=PunchKind.CHECK_IN, time=time(9), reason="e"
+        )
+    shown = 0
+    with time_machine.travel("2026-12-09 09:00 +0800", tick=False):
+        now = timezone.now()
+        for person in people:
+            asker = get_user_model().objects.get(pk=person.pk)
+            for section in sections_for(asker, QueryDict(), now):
+                flow = REQUEST_FLOWS[section.what]
+                orm = list(
+                    visible(
+                        asker, flow.model.objects.filter(**{flow.field: section.page[0].status})
+                    )
+                    .select_related("user__profile__department", *RELATED[section.what])
+                    .order_by(ORDER[section.what], "id")
+                    if section.page.object_list
+                    else []
+                )
+                assert section.page.paginator.count == len(orm), (person, section.what)
+                read = section.page.object_list
+                assert [r.pk for r in read] == [r.pk for r in orm[: len(read)]]
+                for mine, theirs in zip(read, orm, strict=False):
+                    with django_assert_num_queries(0):
+                        applicant = (mine.user.pk, display_name(mine.user))
+                        profile = getattr(mine.user, "profile", None)
+                        department = profile.department_id if profile else None
+                        row = [getattr(mine, f) for f in _FIELDS[section.what]]
+                    theirs_profile = getattr(theirs.user, "profile", None)
+                    assert applicant == (theirs.user.pk, display_name(theirs.user))
+                    assert department == (theirs_profile.department_id if theirs_profile else None)
+                    assert row == [getattr(theirs, f) for f in _FIELDS[section.what]]
+                    assert mine.created_at == theirs.created_at and mine.status == theirs.status
+                    assert mine.department_name == (
+                        theirs_profile.department.name if theirs_profile else None
+                    )
+                    if section.what == "overtime":
+                        assert mine.site_name == theirs.site.name
+                    if section.what == "leave":
+                        assert mine.leave_type_name == theirs.leave_type.name
+                    names = [name for name, _label in section.actions]
+                    assert any(flow.allows(asker, mine, n, now) for n in names) == any(
+                        flow.allows(asker, theirs, n, now) for n in names
+                    )
+                    shown += 1
+    assert shown > 40
