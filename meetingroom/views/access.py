@@ -25,6 +25,7 @@ from meetingroom.views.common import (
     safe_next,
     visible_venue,
 )
+from meetingroom.views.visit_rows import visit_rows
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.counting import count_of
@@ -268,13 +269,15 @@ def visit_list(request, pk):
     venue = visible_venue(request, pk)
     rows = Visit.objects.filter(venue=venue).select_related("supervisor", "filed_by")
     filters = VisitFilter(request.GET, queryset=rows)
+    page = paginate(request, filters.qs)
     return render(
         request,
         "meetingroom/visit_list.html",
         {
             "venue": venue,
             "filters": filters,
-            "page": paginate(request, filters.qs),
+            "page": page,
+            "rows": visit_rows(page),
             "may_file": may(request.user, "meetingroom.file_visit", venue),
             "may_admit": may(request.user, "meetingroom.admit_visitor", venue),
         },
