@@ -24,7 +24,7 @@ Exit status: 1 if a step crashed, an export failed, or the load test saw an erro
 or a doubled check-in; a missed speed target is reported, not fatal (CI runs this as a
 smoke test).
 
-    .venv/bin/python bench/run.py [--scale both|tenth|full] [--repetitions 30]
+    .venv/bin/python bench/run.py [--scale both|tenth|full] [--repetitions 100]
         [--load-seconds 60] [--load-users 20] [--clock cpu|wall] [--json bench.json]
 """
 
@@ -279,7 +279,7 @@ def _postgres(scale, sql):
 def _arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=["both", "tenth", "full"], default="both")
-    parser.add_argument("--repetitions", type=int, default=30, help="Requests per page (30).")
+    parser.add_argument("--repetitions", type=int, default=100, help="Requests per page (100).")
     parser.add_argument("--load-seconds", type=int, default=60, help="0: no load test (60).")
     parser.add_argument("--load-users", type=int, default=20)
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu")

@@ -2,10 +2,15 @@
 (``attendance.days.Period``), never recomputed here. Missing work reports and missing
 checklists are counted only for people expected at work that day."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from attendance.choices import DayStatus
 from attendance.days import Period
+from attendance.memory import remembered
 from onsite.choices import Role
 
 
@@ -23,11 +28,57 @@ def staff_of(department_ids):
     )
 
 
-def days_on(user_ids, day, today=None):
-    """{user id: the derived attendance ``Day``} of each person on ``day`` (a fixed number of
-    queries whatever the number of people)."""
-    period = Period(user_ids, day, day, today=today)
-    return {user_id: period.day(user_id, day) for user_id in period.user_ids}
+@dataclass(frozen=True)
+class DayAt:
+    """What duties reads of a person's derived attendance day (immutable: a remembered one is
+    shared between requests)."""
+
+    status: str
+    site_id: int | None
+    expected: bool  # expected at work: see ``expected_at_work``
+    check_in_at: datetime | None = None
+
+    def status_label(self):
+        return DayStatus(self.status).label
+
+
+def days_on(people, day, today=None):
+    """{user id: ``DayAt``} of each person on ``day``, derived by attendance (a fixed number
+    of queries whatever the number of people). ``people``: users or their ids. Users read
+    with their stamps (``attendance.memory.stamped``) are remembered between requests while
+    neither their facts nor the sites' change, on today's date; the others are derived."""
+    people = list(people)
+    if today is not None and today != timezone.localdate():
+        people = [getattr(person, "pk", person) for person in people]
+    if not any(hasattr(person, "facts_stamp") for person in people):
+        ids = [getattr(person, "pk", person) for person in people]
+        return dict(zip(ids, _derived(ids, day, today), strict=True))
+    found = remembered(
+        ("duties.day", day),
+        people,
+        day.year,
+        day.month,
+        lambda missing: _derived([person.pk for person in missing], day, today),
+    )
+    return {person.pk: value for person, value in zip(people, found, strict=True)}
+
+
+def _derived(ids, day, today):
+    """[``DayAt``] of the people of ``ids`` on ``day``, in order."""
+    period = Period(ids, day, day, today=today)
+    found = []
+    for user_id in ids:
+        derived = period.day(user_id, day)
+        record = derived.record
+        found.append(
+            DayAt(
+                status=derived.status,
+                site_id=derived.site_id,
+                expected=expected_at_work(derived),
+                check_in_at=record.check_in_at if record else None,
+            )
+        )
+    return found
 
 
 def expected_at_work(day_of):

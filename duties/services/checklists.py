@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duties.choices import VISIT, VisitStatus
-from duties.expected import days_on, expected_at_work
+from duties.expected import days_on
 from duties.models import ChecklistTemplate, DailyChecklist, ServiceVisit
 from onsite import audit
 from onsite.permissions import require
@@ -115,7 +115,7 @@ def completion(people, day, today=None):
     """
     people = list(people)
     ids = [person.pk for person in people]
-    days = days_on(ids, day, today=today)
+    days = days_on(people, day, today=today)
     with_template = set(ChecklistTemplate.objects.values_list("site_id", flat=True))
     done = {
         (row.user_id, row.site_id): row
@@ -127,7 +127,7 @@ def completion(people, day, today=None):
     rows = []
     for person in people:
         derived = days[person.pk]
-        expected = expected_at_work(derived) and derived.site_id in with_template
+        expected = derived.expected and derived.site_id in with_template
         rows.append(
             Completion(
                 person=person,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duties.choices import REPORT, ReportKind
-from duties.expected import days_on, expected_at_work
+from duties.expected import days_on
 from duties.models import WorkReport
 from duties.services.common import local_today, name
 from onsite.notifications import notify
@@ -110,10 +110,10 @@ def missing_reports(people, day, today=None):
     """
     people = list(people)
     ids = [person.pk for person in people]
-    days = days_on(ids, day, today=today)
+    days = days_on(people, day, today=today)
     reported = reported_ids(ids, day)
     return [
         (person, days[person.pk])
         for person in people
-        if person.pk not in reported and expected_at_work(days[person.pk])
+        if person.pk not in reported and days[person.pk].expected
     ]

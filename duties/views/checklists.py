@@ -9,10 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from attendance.memory import stamped
 from duties.choices import VISIT, VisitStatus
 from duties.expected import staff_of
 from duties.forms.common import comment_form
@@ -24,6 +27,7 @@ from duties.views.common import fetch, form_page
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.models import Department, Site
+from onsite.names import display_name
 from onsite.paging import paginate, posted
 from onsite.permissions import assigned_site_ids, may
 from onsite.transition_views import transition_view
@@ -97,20 +101,60 @@ def checklist_overview(request):
     departments = Department.objects.filter(pk__in=supervised(request.user))
     chosen = request.GET.get("department", "")
     ids = [d.pk for d in departments if str(d.pk) == chosen] or [d.pk for d in departments]
-    rows = service.completion(staff_of(ids).exclude(pk=request.user.pk), day)
+    people = stamped(staff_of(ids).exclude(pk=request.user.pk))  # days remembered
+    rows = service.completion(people, day)
     expected = [row for row in rows if row.expected]
+    page = paginate(request, rows)
     context = {
         "day": day,
         "previous": day - timedelta(days=1),
         "next": day + timedelta(days=1) if day < timezone.localdate() else None,
         "departments": departments,
         "chosen": chosen,
-        "page": paginate(request, rows),
+        "page": page,
+        "rows": completion_rows(page.object_list),
         "expected": len(expected),
         "missing": sum(1 for row in expected if row.missing),
         "open_visits": sum(len(row.open_visits) for row in rows),
     }
     return render(request, "duties/checklist_overview.html", context)
+
+
+def completion_rows(rows):
+    """The ``<li>`` of each person's completion of the page, made once per row (the row
+    template is kept under ``tests/duties/completion_rows/`` to compare), every text escaped."""
+    labels, found = {}, []
+    done_text, note = escape(_("with a note")), escape(_("Not expected"))
+    missing = f'<span class="badge text-bg-warning">{escape(_("Missing"))}</span>'
+    not_expected = f'<span class="text-body-secondary">{note}</span>'
+    not_restored = f' <span class="badge text-bg-warning">{escape(_("not restored"))}</span>'
+    for row in rows:
+        day = row.day
+        if day.status not in labels:
+            labels[day.status] = escape(day.status_label())
+        checklist = row.checklist
+        if checklist:
+            noted = "" if checklist.all_ticked else f" ({done_text})"
+            done = timezone.localtime(checklist.done_at)
+            state = f'<span class="text-success">✓ {done:%H:%M}{noted}</span>'
+        else:
+            state = missing if row.missing else not_expected
+        visits = ""
+        if row.visits:
+            count = len(row.visits)
+            visits = " · " + escape(ngettext("%(n)s visit", "%(n)s visits", count) % {"n": count})
+            visits += not_restored if row.open_visits else ""
+        found.append(
+            mark_safe(  # noqa: S308 - every text escaped
+                '<li class="list-group-item d-flex flex-wrap justify-content-between gap-2" '
+                f'data-testid="completion" data-missing="{1 if row.missing else 0}">\n'
+                f"    <span>{escape(display_name(row.person))} "
+                f'<small class="text-body-secondary">{escape(row.person.profile.employee_no)} · '
+                f"{labels[day.status]}</small></span>\n"
+                f'    <span class="small">\n      {state}\n      {visits}\n    </span>\n  </li>'
+            )
+        )
+    return found
 
 
 @allowed("duties.edit_checklist")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from attendance.days import Period
+from attendance.memory import stamped
 from duties.choices import OPEN_TASK_STATES, REPORT, ReportKind
 from duties.expected import staff_of
 from duties.filters import ReportFilter
@@ -136,8 +137,8 @@ def missing_rows(rows):
         profile = person.profile
         if attendance.status not in labels:
             labels[attendance.status] = escape(attendance.status_label())
-        record = attendance.record
-        came = f" · {timezone.localtime(record.check_in_at):%H:%M}" if record else ""
+        moment = attendance.check_in_at
+        came = f" · {timezone.localtime(moment):%H:%M}" if moment else ""
         found.append(
             mark_safe(  # noqa: S308 - every text escaped
                 '<li class="list-group-item d-flex justify-content-between gap-2">\n'
@@ -159,7 +160,7 @@ def report_missing(request):
     departments = Department.objects.filter(pk__in=supervised(request.user))
     chosen = request.GET.get("department", "")
     ids = [d.pk for d in departments if str(d.pk) == chosen] or [d.pk for d in departments]
-    people = staff_of(ids).exclude(pk=request.user.pk)
+    people = stamped(staff_of(ids).exclude(pk=request.user.pk))  # days remembered
     missing = service.missing_reports(people, day)
     page = paginate(request, missing)
     context = {
