@@ -1,5 +1,6 @@
-"""A person's derived month, remembered by the process between requests while neither their
-attendance facts nor the sites' have changed (the stamps of ``models/stamps.py``).
+"""A person's derived month (or day: ``duties.expected.days_on``), remembered by the process
+between requests while neither their attendance facts nor the sites' have changed (the stamps
+of ``models/stamps.py``).
 
 A month page derives 25 people × 30 days from six tables on every request; most requests
 find nothing changed since the last. The key of a remembered month holds everything the

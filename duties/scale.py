@@ -146,6 +146,16 @@ def pages(scale):
     ]
 
 
+def forgetting_pages(scale):
+    """The pages that remember each person's derived day (``attendance.memory``, through
+    ``duties.expected.days_on``), to be measured with it forgotten before each request: the
+    first view after every write."""
+    from attendance import memory
+
+    remembering = ("duties: missing reports", "duties: checklists per day")
+    return [(*page, memory.forget) for page in pages(scale) if page[0] in remembering]
+
+
 def exports(scale):
     """The last document's receipts, as Excel."""
     last = CompanyDocument.objects.order_by("-sent_at").first()
