@@ -273,7 +273,11 @@ def forgetting_pages(scale):
     measured with it forgotten before each request: the first view after every write."""
     from attendance import memory
 
-    remembering = ("attendance: team month grid", "attendance: summary, company")
+    remembering = (
+        "attendance: team month grid",
+        "attendance: unapproved overtime",
+        "attendance: summary, company",
+    )
     return [(*page, memory.forget) for page in pages(scale) if page[0] in remembering]
 
 

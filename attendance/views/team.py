@@ -173,13 +173,27 @@ def request_list(request):
 @require_GET
 def unapproved(request):
     filters = team_filter(request)
-    frame = Frame(filters.first, filters.last)
-    page = paginate(request, worked_rest_days(filters.qs, frame))
+    first, last = filters.first, filters.last
+    frame = Frame(first, last)
+    page = paginate(request, stamped(worked_rest_days(filters.qs, frame)))
+
+    def make(missing):
+        """Each person's rows (their unapproved days' cells), derived."""
+        items = unapproved_items(missing, frame)
+        rows = {person.pk: [] for person in missing}
+        for (person, _day, _hours), cells in zip(items, unapproved_cells(items), strict=True):
+            rows[person.pk].append(cells)
+        return [tuple(rows[person.pk]) for person in missing]
+
+    # Each person's rows remembered while their facts and the sites' are unchanged (the
+    # cells hold a day's kind in the page's language and its times in the time zone).
+    what = ("unapproved", get_language(), last)
+    people = remembered(what, list(page.object_list), first.year, first.month, make)
     context = {
         "filters": filters,
         "page": page,
-        "rows": unapproved_cells(unapproved_items(page.object_list, frame)),
-        **month_nav(filters.first),
+        "rows": [cells for rows in people for cells in rows],
+        **month_nav(first),
     }
     return render(request, "attendance/unapproved.html", context)
 

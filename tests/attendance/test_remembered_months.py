@@ -36,6 +36,8 @@ from tests.conftest import is_postgres
 NOW = "2026-11-20 10:00 +0800"
 GRID = reverse("attendance:team") + "?month=2026-11"
 SUMMARY = reverse("attendance:summary") + "?month=2026-11"
+UNAPPROVED = reverse("attendance:unapproved") + "?month=2026-11"
+SATURDAY = date(2026, 11, 14)
 
 
 def table(page):
@@ -44,10 +46,13 @@ def table(page):
 
 
 def pages(cast, login):
-    """(team grid of the supervisor, summary of HR): the two pages that remember months."""
-    grid = table(login(cast.supervisor).get(GRID))
+    """(team grid and unapproved overtime of the supervisor, summary of HR): the pages that
+    remember months."""
+    supervisor = login(cast.supervisor)
+    grid = table(supervisor.get(GRID))
+    unapproved = table(supervisor.get(UNAPPROVED))
     summary = table(login(cast.hr).get(SUMMARY))
-    return grid, summary
+    return grid, summary, unapproved
 
 
 def fresh_pages(cast, login):
@@ -116,6 +121,32 @@ def _update(instance, **changes):
 
 # (name, what is there before the pages are first seen, the write after)
 WRITES = [
+    (
+        "a rest-day check-in",
+        nothing,
+        lambda cast, _: record(cast, day=SATURDAY, check_in=(9, 0), check_out=(13, 0)),
+    ),
+    (
+        "a rest-day check-out moved",
+        lambda cast: record(cast, day=SATURDAY, check_in=(9, 0), check_out=(13, 0)),
+        lambda cast, r: _update(r, check_out_at=at(SATURDAY, 15, 30)),
+    ),
+    (
+        "a rest day's overtime approved",
+        lambda cast: record(cast, day=SATURDAY, check_in=(9, 0), check_out=(13, 0)),
+        lambda cast, _: OvertimeRequest.objects.create(
+            user=cast.staff,
+            site=cast.site,
+            date=SATURDAY,
+            start_time=time(9),
+            end_time=time(13),
+            planned_minutes=240,
+            kind=OvertimeKind.REST_DAY,
+            compensation=Compensation.PAY,
+            reason="保障",
+            status=OvertimeStatus.FILED,
+        ),
+    ),
     ("a check-in", nothing, lambda cast, _: record(cast)),
     (
         "a check-out",
@@ -456,3 +487,19 @@ def test_a_migration_can_make_the_triggers_again_and_renew_every_stamp(cast):
     assert renewed != before and stamp(cast.outsider.pk) is not None
     record(cast, day=date(2026, 11, 4))
     assert stamp(cast.staff.pk) != renewed  # the trigger is back
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+def test_remembered_unapproved_days_follow_the_language_and_each_write(cast, schedule, login):
+    from django.conf import settings
+
+    record(cast, day=SATURDAY, check_in=(9, 0), check_out=(13, 0))
+    client = login(cast.supervisor)
+    chinese = table(client.get(UNAPPROVED))
+    assert "2026-11-14" in chinese and "09:00–13:00" in chinese
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = table(client.get(UNAPPROVED))
+    assert english != chinese and english == table(client.get(UNAPPROVED))
+    AttendanceRecord.objects.filter(date=SATURDAY).update(check_out_at=at(SATURDAY, 15, 30))
+    assert "09:00–15:30" in table(client.get(UNAPPROVED))
