@@ -11,6 +11,7 @@ from equipment.filters import FaultFilter
 from equipment.forms import FaultForm, FaultTimeForm, FixForm
 from equipment.models import Fault
 from equipment.views.common import forbid_unless, visible_equipment, visible_fault
+from equipment.views.fault_rows import fault_rows
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.paging import paginate, posted
@@ -26,9 +27,11 @@ def fault_list(request):
     if "status" not in request.GET and request.GET.get("show") != "all":
         rows = rows.filter(status__in=OPEN_FAULT_STATES)
     found = FaultFilter(request.GET, queryset=rows)
+    page = paginate(request, found.qs)
     context = {
         "filter": found,
-        "page": paginate(request, found.qs),
+        "page": page,
+        "rows": fault_rows(page.object_list),
         "show": request.GET.get("show", ""),
     }
     return render(request, "equipment/fault_list.html", context)
