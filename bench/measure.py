@@ -7,6 +7,9 @@ that ``manage.py seed_scale`` filled, printed as one JSON object on the last lin
     measure.py checkin  STAFF END PEOPLE CLOCK        check-in POSTs against a minimal POST
     measure.py load-prepare STAFF END USERS           free today for the load test's people
     measure.py load-verify  STAFF END RESULTS.json    check-ins in the database vs locust's
+    measure.py serve    STAFF END CLOCK               the daily pages' times, page by page, as
+                                                      asked on stdin (run.py's alternating
+                                                      full ÷ tenth measurement)
 """
 
 import json
@@ -161,6 +164,36 @@ def pages(scale, repetitions, clock):
             }
         )
     return {"pages": rows, "clock": clock, "repetitions": repetitions}
+
+
+def serve(scale, clock):
+    """Print the daily pages (``{"pages": [[label, role], ...]}``), then for each line read
+    from stdin (``[label, role, n]``) request that page ``n`` times as its person and print
+    ``{"times": [ms, ...]}``; end at the end of stdin. ``run.py`` asks two of these, one per
+    scale, in turn, so both scales are measured in the same minutes."""
+    tick = CLOCKS[clock]
+    urls, clients, warm = {}, {}, set()
+    for _app, label, role, url, forget in _listed_pages(scale):
+        if forget is None:
+            urls[(label, role)] = url
+    print(json.dumps({"pages": list(urls)}), flush=True)
+    while line := sys.stdin.readline():
+        label, role, count = json.loads(line)
+        url = urls[(label, role)]
+        if role not in clients:
+            clients[role] = Client()
+            clients[role].force_login(scale.people[role], backend=BACKEND)
+        client = clients[role]
+        if url not in warm:
+            warm.add(url)
+            _get(client, url)  # first-use caches
+        times = []
+        for _ in range(count):
+            started = tick()
+            _get(client, url)
+            times.append((tick() - started) * 1000)
+        print(json.dumps({"times": times}), flush=True)
+    return None
 
 
 def checkin(scale, people, clock):
@@ -328,6 +361,8 @@ def main():
         result = load_prepare(scale, int(rest[0]))
     elif step == "load-verify":
         result = load_verify(scale, rest[0])
+    elif step == "serve":
+        return serve(scale, rest[0])
     else:
         raise SystemExit(f"unknown step {step}")
     print(json.dumps(result, default=str))

@@ -42,10 +42,21 @@ def _pages(results, anew=False):
     return found
 
 
+def _in_turn(results):
+    """{(page, role): {"tenth": ms, "full": ms}}: the medians of the pages measured at both
+    scales in turn (``run.py``'s last step), if it ran."""
+    return {
+        (r["page"], r["role"]): {"tenth": r["tenth_median_ms"], "full": r["full_median_ms"]}
+        for r in results.get("in_turn", {}).get("pages", [])
+    }
+
+
 def page_rows(results):
     rows = []
+    in_turn = _in_turn(results)
     for (page, role), by_scale in _pages(results).items():
-        times = {s: r["median_ms"] for s, r in by_scale.items()}  # growth: medians
+        # growth: medians, measured in turn if they were
+        times = in_turn.get((page, role)) or {s: r["median_ms"] for s, r in by_scale.items()}
         ok = all(
             r["queries"] <= TARGET_QUERIES and r["ratio"] <= TARGET_RATIO for r in by_scale.values()
         )
@@ -109,7 +120,7 @@ def summary_rows(results):
             met=all(v <= TARGET_BASE_QUERIES for v in base.values()),
         )
     )
-    return rows + _ratio_rows(pages, list(worst_q))
+    return rows + _ratio_rows(pages, list(worst_q), _in_turn(results))
 
 
 def anew_rows(results):
@@ -130,7 +141,7 @@ def anew_rows(results):
     return rows
 
 
-def _ratio_rows(pages, scales):
+def _ratio_rows(pages, scales, in_turn):
     rows = []
     worst = {}
     for s in scales:
@@ -150,21 +161,31 @@ def _ratio_rows(pages, scales):
         for name, r in pages.items()
         if "full" in r and "tenth" in r and r["tenth"]["median_ms"]
     ]
+    turns = [(t["full"] / t["tenth"], name) for name, t in in_turn.items() if t["tenth"]]
+    if turns:
+        g, name = max(turns)
+        rows.append(_growth_row("full ÷ tenth median page time, in turn (worst)", g, name))
     if growths:
         g, name = max(growths)
-        rows.append(
-            {
-                "figure": "full ÷ tenth median page time (worst)",
-                "target": f"≤ {TARGET_GROWTH}×",
-                "tenth": "",
-                "full": "",
-                "ratio": f"{g:.2f}× {name[0]}",
-                "met": g <= TARGET_GROWTH,
-                "values": {"growth": g},
-            }
-        )
+        row = _growth_row("full ÷ tenth median page time (worst)", g, name)
+        if turns:  # the row above holds the target; this one took the machine's drift too
+            row.update(figure=f"{row['figure']}, separate runs", target="(for comparison)")
+            row["met"] = None
+        rows.append(row)
         rows.append(_relative_growth(pages))
     return rows
+
+
+def _growth_row(figure, growth, name):
+    return {
+        "figure": figure,
+        "target": f"≤ {TARGET_GROWTH}×",
+        "tenth": "",
+        "full": "",
+        "ratio": f"{growth:.2f}× {name[0]}",
+        "met": growth <= TARGET_GROWTH,
+        "values": {"growth": growth},
+    }
 
 
 def _relative_growth(pages):
