@@ -2,8 +2,11 @@
 a dozen template lookups each): an object's address with its id filled in, and the texts of
 one page worked out once."""
 
+import unicodedata
+
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.text import Truncator
 
 from onsite.templatetags.onsite_tags import ago
 
@@ -13,6 +16,13 @@ _PK = 918273645  # a number no page link holds otherwise, replaced by each row's
 def link_to(url_name):
     """``url_name``'s address with ``{pk}`` in place of the request's id (reversed once)."""
     return reverse(url_name, args=[_PK]).replace(str(_PK), "{pk}")
+
+
+def short(text, length):
+    """``text|truncatechars:length``, escaped (a text that fits is only normalised, as the
+    filter does)."""
+    text = unicodedata.normalize("NFC", text)
+    return escape(text if len(text) <= length else Truncator(text).chars(length))
 
 
 class Once(dict):

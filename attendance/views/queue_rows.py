@@ -6,17 +6,14 @@ has waited), every text escaped, so the template loops over rows without resolvi
 variables, filters and a ``{% url %}`` for each (the same HTML the template wrote).
 """
 
-import unicodedata
-
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from onsite.names import display_name
-from onsite.rows import Once, link_to
+from onsite.rows import Once, link_to, short
 
 _DETAIL = {
     "overtime": "attendance:overtime_detail",
@@ -25,17 +22,10 @@ _DETAIL = {
 }
 
 
-def _short(text, length):
-    """``text|truncatechars:length``, escaped (a text that fits is only normalised, as the
-    filter does)."""
-    text = unicodedata.normalize("NFC", text)
-    return escape(text if len(text) <= length else Truncator(text).chars(length))
-
-
 def _overtime(ot, once, late):
-    reason = _short(ot.reason, 60)
+    reason = short(ot.reason, 60)
     if ot.submitted_late:
-        why = _short(ot.late_reason, 30)
+        why = short(ot.late_reason, 30)
         reason += f'<div class="badge text-bg-warning text-wrap">{late}：{why}</div>'
     return (
         f"<td>{ot.date:%Y-%m-%d}</td><td>{ot.start_time:%H:%M}–{ot.end_time:%H:%M}</td>"
@@ -50,7 +40,7 @@ def _leave(leave, once, late):
         f"<td>{leave.start_date:%Y-%m-%d} {once.label(leave, 'start_half')}</td>"
         f"<td>{leave.end_date:%Y-%m-%d} {once.label(leave, 'end_half')}</td>"
         f"<td>{escape(localize(leave.days))}</td>"
-        f'<td class="text-wrap text-break">{_short(leave.reason, 60)}</td>'
+        f'<td class="text-wrap text-break">{short(leave.reason, 60)}</td>'
     )
 
 
@@ -58,7 +48,7 @@ def _correction(fix, once, late):
     return (
         f"<td>{fix.date:%Y-%m-%d}</td><td>{once.label(fix, 'kind')}</td>"
         f"<td>{fix.time:%H:%M}</td>"
-        f'<td class="text-wrap text-break">{_short(fix.reason, 60)}</td>'
+        f'<td class="text-wrap text-break">{short(fix.reason, 60)}</td>'
     )
 
 

@@ -16,6 +16,7 @@ from duties.forms.documents import DocumentForm, ReviseForm
 from duties.models import CompanyDocument, Receipt
 from duties.services import documents as service
 from duties.views.common import fetch, forbid_unless, form_page
+from duties.views.receipt_rows import receipt_rows
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.counting import count_of
@@ -143,11 +144,13 @@ def document_receipts(request, pk):
         .order_by("recipient__profile__employee_no", "pk")
     )
     filters = ReceiptFilter(request.GET, queryset=rows)
+    page = paginate(request, filters.qs)
     context = {
         "document": document,
         "counts": _counts(request, document),
         "filters": filters,
-        "page": paginate(request, filters.qs),
+        "page": page,
+        "rows": receipt_rows(page.object_list),
     }
     return render(request, "duties/document_receipts.html", context)
 
