@@ -24,6 +24,7 @@ from duties.models import Task, WorkReport
 from duties.permissions import supervised
 from duties.services import reports as service
 from duties.views.common import fetch, form_page
+from duties.views.report_rows import report_rows
 from onsite import audit
 from onsite.access import allowed, signed_in
 from onsite.models import Department
@@ -48,13 +49,7 @@ def report_list(request):
     filters = ReportFilter(
         request.GET, queryset=_rows(WorkReport.objects.filter(author=request.user))
     )
-    context = {
-        "page": paginate(request, filters.qs),
-        "filters": filters,
-        "tab": "mine",
-        "supervises": may(request.user, "duties.supervise"),
-    }
-    return render(request, "duties/report_list.html", context)
+    return _report_list(request, filters, "mine", may(request.user, "duties.supervise"))
 
 
 @allowed("duties.supervise")
@@ -63,11 +58,17 @@ def report_team(request):
     """The reports of the departments the person supervises."""
     rows = visible(request.user, WorkReport).exclude(author=request.user)
     filters = ReportFilter(request.GET, queryset=_rows(rows))
+    return _report_list(request, filters, "team", True)
+
+
+def _report_list(request, filters, tab, supervises):
+    page = paginate(request, filters.qs)
     context = {
-        "page": paginate(request, filters.qs),
+        "page": page,
+        "rows": report_rows(page.object_list, team=tab == "team"),
         "filters": filters,
-        "tab": "team",
-        "supervises": True,
+        "tab": tab,
+        "supervises": supervises,
     }
     return render(request, "duties/report_list.html", context)
 
