@@ -3,7 +3,6 @@ template showed (kept in ``completion_rows/``): a checklist done (local time), o
 note, one missing, a person not expected, visits restored or not, HTML in a name, both
 languages."""
 
-import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,15 +15,12 @@ from duties.services import checklists as service
 from duties.views.checklists import completion_rows
 from tests.duties.factories import VisitFactory
 from tests.factories import AssignmentFactory, UserFactory
+from tests.rows import tight
 
 pytestmark = pytest.mark.django_db
 
 ROW = Path(__file__).parent / "completion_rows" / "row.html"
 WEDNESDAY = date(2026, 3, 4)
-
-
-def tight(html):
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", str(html))).strip()
 
 
 def test_each_completion_row_shows_what_the_row_template_showed(cast):

@@ -3,7 +3,6 @@ showed (kept in ``receipt_rows/``): every state, one deemed accepted, a recipien
 profile, long and HTML-laden explanations and replies cut as the filter cut them, local time,
 both languages."""
 
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -18,15 +17,12 @@ from duties.models import Receipt
 from duties.views.receipt_rows import receipt_rows
 from tests.duties.factories import DocumentFactory, make_receipt
 from tests.factories import UserFactory
+from tests.rows import tight
 
 pytestmark = pytest.mark.django_db
 
 ROW = Path(__file__).parent / "receipt_rows" / "receipt.html"
 LONG = "<b>“人手” & 'x'</b> " + "本周人手不足" * 20
-
-
-def tight(html):
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", str(html))).strip()
 
 
 def test_each_receipt_row_shows_what_the_row_template_showed(cast):

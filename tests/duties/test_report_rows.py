@@ -2,7 +2,6 @@
 showed (kept in ``report_rows/``): daily and weekly, every state, HTML and long texts, the
 author on the team list only, both languages."""
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,14 +14,11 @@ from duties.choices import ReportKind, ReportStatus
 from duties.models import WorkReport
 from duties.views.report_rows import report_rows
 from tests.duties.factories import ReportFactory
+from tests.rows import tight
 
 pytestmark = pytest.mark.django_db
 
 ROW = Path(__file__).parent / "report_rows" / "report.html"
-
-
-def tight(html):
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", str(html))).strip()
 
 
 def test_each_report_row_shows_what_the_row_template_showed(cast):

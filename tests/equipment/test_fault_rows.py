@@ -2,7 +2,6 @@
 (kept in ``fault_rows/``): every state, HTML in a title and a device's name, local time,
 both languages."""
 
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -14,14 +13,11 @@ from django.utils import timezone, translation
 from equipment.choices import FaultStatus
 from equipment.models import Fault
 from equipment.views.fault_rows import fault_rows
+from tests.rows import tight
 
 pytestmark = pytest.mark.django_db
 
 ROW = Path(__file__).parent / "fault_rows" / "fault.html"
-
-
-def tight(html):
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", str(html))).strip()
 
 
 def test_each_fault_row_shows_what_the_row_template_showed(cast, eq):

@@ -2,7 +2,6 @@
 (kept in ``visit_rows/``): every state, the flagged ones, HTML in names and purposes, in
 both languages and in the venue's time zone."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,11 @@ from meetingroom.choices import VisitStatus
 from meetingroom.models import Visit
 from meetingroom.views.visit_rows import visit_rows
 from tests.meetingroom import factories as f
+from tests.rows import tight
 
 pytestmark = pytest.mark.django_db
 
 ROW = Path(__file__).parent / "visit_rows" / "visit.html"
-
-
-def tight(html):
-    return re.sub(r">\s+<", "><", str(html)).strip()
 
 
 def test_each_visit_row_shows_what_the_row_template_showed(cast):
